@@ -1,0 +1,130 @@
+//! The diagnostic: what a rule found, as data. Rules build these; renderers print them.
+
+use serde::Serialize;
+
+use crate::ast::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Typography; fixable.
+    Style,
+    /// Probably wrong; a person decides.
+    Warning,
+    /// Must not be published.
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Style => "style",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// A message in both languages; the renderer picks one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Message {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Message {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub message: Message,
+}
+
+/// A replacement of the text at `span`; an insertion has an empty span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub description: Message,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: Message,
+    /// The narrowest span that shows the problem.
+    pub span: Span,
+    /// What to write under the primary span.
+    pub label: Option<Message>,
+    /// The other spans involved: the earlier notice, the printed total, the heading.
+    pub labels: Vec<Label>,
+    pub help: Option<Message>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn with_label(mut self, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        self.label = Some(Message::new(zh, en));
+        self
+    }
+    pub fn with_related(
+        mut self,
+        span: Span,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
+        self.labels.push(Label {
+            span,
+            message: Message::new(zh, en),
+        });
+        self
+    }
+    pub fn with_help(mut self, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        self.help = Some(Message::new(zh, en));
+        self
+    }
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+    pub fn with_fix(
+        mut self,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+        edits: Vec<Edit>,
+    ) -> Self {
+        self.fix = Some(Fix {
+            description: Message::new(zh, en),
+            edits,
+        });
+        self
+    }
+}

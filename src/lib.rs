@@ -1,0 +1,13 @@
+//! gazette: a language and validator for Chinese people's-congress standing-committee notices.
+//!
+//! The data flows one way: bytes → [`source`] (decoded, line index) → [`syntax`] (pest parse,
+//! lowering) → [`ast`] → [`check`] (rules) → [`diagnostic`] → [`render`].
+
+pub mod ast;
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod render;
+pub mod report;
+pub mod source;
+pub mod syntax;

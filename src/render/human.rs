@@ -1,0 +1,346 @@
+//! The human format: a header with the location in characters, then miette's drawing of the
+//! labels under the exact characters.
+//!
+//! miette counts columns in bytes and prints whole source lines. Notice paragraphs are single
+//! lines of several hundred CJK characters, so miette is given an *excerpt*: the same line
+//! structure as the source (line numbers stay right), with every line that carries a label cut
+//! to a window around its labels, and every other line empty.
+
+use std::fmt::{self, Write as _};
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+
+use crate::ast::Span;
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::report::FileReport;
+
+/// Characters of context kept on each side of the labels of a line.
+const CONTEXT_CHARS: usize = 12;
+
+pub struct Options {
+    pub lang: Lang,
+    pub color: bool,
+}
+
+pub fn render(reports: &[FileReport], options: &Options) -> String {
+    let mut out = String::new();
+    for report in reports {
+        for d in &report.diagnostics {
+            render_one(&mut out, report, d, options);
+        }
+    }
+    out.push_str(&summary(reports, options));
+    out
+}
+
+fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &Options) {
+    let lang = options.lang;
+    let pos = report.line_index.position(&report.source, d.span.start);
+    let (sev_color, sev_word) = match (d.severity, lang) {
+        (Severity::Error, Lang::Zh) => ("\x1b[1;31m", "错误"),
+        (Severity::Warning, Lang::Zh) => ("\x1b[1;33m", "警告"),
+        (Severity::Style, Lang::Zh) => ("\x1b[1;36m", "格式"),
+        (Severity::Error, Lang::En) => ("\x1b[1;31m", "error"),
+        (Severity::Warning, Lang::En) => ("\x1b[1;33m", "warning"),
+        (Severity::Style, Lang::En) => ("\x1b[1;36m", "style"),
+    };
+    let (on, off) = if options.color {
+        (sev_color, "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    let _ = writeln!(
+        out,
+        "{on}{sev_word}[{}]{off} {}: {}",
+        d.code,
+        d.name,
+        d.message.get(lang)
+    );
+    let _ = writeln!(out, "  --> {}:{}:{}", report.path, pos.line, pos.column);
+
+    let mut help = d.help.as_ref().map(|h| h.get(lang).to_string());
+    if let Some(fix) = &d.fix {
+        let note = match lang {
+            Lang::Zh => format!("可自动修正：{}", fix.description.zh),
+            Lang::En => format!("fixable: {}", fix.description.en),
+        };
+        help = Some(match help {
+            Some(h) => format!("{h}\n{note}"),
+            None => note,
+        });
+    }
+    let mut spans: Vec<Spanned> = vec![(
+        d.span,
+        d.label.as_ref().map(|l| l.get(lang).to_string()),
+        true,
+    )];
+    spans.extend(
+        d.labels
+            .iter()
+            .map(|l| (l.span, Some(l.message.get(lang).to_string()), false)),
+    );
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_context_lines(1)
+        .without_primary_span_start()
+        .with_width(100)
+        .with_links(false);
+    let clusters = clusters(report, &spans);
+    let last = clusters.len().saturating_sub(1);
+    for (i, cluster) in clusters.iter().enumerate() {
+        let snippet = Snippet {
+            message: String::new(),
+            excerpt: excerpt(report, cluster),
+            // The help closes the last drawing.
+            help: if i == last { help.clone() } else { None },
+            severity: match d.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+                Severity::Style => miette::Severity::Advice,
+            },
+        };
+        let mut drawn = String::new();
+        if handler.render_report(&mut drawn, &snippet).is_ok() {
+            // miette opens with the (empty) message line; the header above already says it.
+            for line in drawn.lines().skip_while(|l| !l.contains('╭')) {
+                let _ = writeln!(out, "{}", line.trim_end());
+            }
+        }
+    }
+    out.push('\n');
+}
+
+/// A span to draw, its label, and whether it is the primary one.
+type Spanned = (Span, Option<String>, bool);
+
+/// Groups labels whose lines are at most two apart; each group is drawn as one excerpt.
+/// The primary label's group comes first.
+fn clusters(report: &FileReport, spans: &[Spanned]) -> Vec<Vec<Spanned>> {
+    let line = |s: &Span| report.line_index.position(&report.source, s.start).line;
+    let mut sorted: Vec<Spanned> = spans.to_vec();
+    sorted.sort_by_key(|(s, _, _)| (line(s), s.start));
+    let mut groups: Vec<Vec<Spanned>> = Vec::new();
+    for item in sorted {
+        match groups.last_mut() {
+            Some(g) if line(&item.0) <= line(&g[g.len() - 1].0) + 2 => g.push(item),
+            _ => groups.push(vec![item]),
+        }
+    }
+    groups.sort_by_key(|g| !g.iter().any(|(_, _, primary)| *primary));
+    groups
+}
+
+fn summary(reports: &[FileReport], options: &Options) -> String {
+    let count = |s| reports.iter().map(|r| r.count(s)).sum::<usize>();
+    let (e, w, s) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Style),
+    );
+    let fixable: usize = reports
+        .iter()
+        .map(|r| r.diagnostics.iter().filter(|d| d.fix.is_some()).count())
+        .sum();
+    let files = reports.len();
+    match options.lang {
+        Lang::Zh if e + w + s == 0 => format!("检查了 {files} 个文件，未发现问题。\n"),
+        Lang::Zh => format!(
+            "检查了 {files} 个文件：{e} 个错误，{w} 个警告，{s} 个格式问题（其中 {fixable} 个可自动修正）。\n"
+        ),
+        Lang::En if e + w + s == 0 => format!("Checked {files} file(s): no problems found.\n"),
+        Lang::En => format!(
+            "Checked {files} file(s): {e} error(s), {w} warning(s), {s} style issue(s) ({fixable} fixable).\n"
+        ),
+    }
+}
+
+/// The lines of one cluster, each labelled line cut to a window around its labels, with the
+/// labels re-based into the excerpt.
+fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
+    let source = report.source.as_str();
+    // Clamp every span to the line it starts on: a label is drawn on one line.
+    let clamped: Vec<(Span, usize)> = spans
+        .iter()
+        .map(|(span, _, _)| {
+            let start = floor_boundary(source, span.start.min(source.len()));
+            let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let end = floor_boundary(source, span.end.clamp(start, line_end_of(source, start)));
+            (Span::new(start, end), line_start)
+        })
+        .collect();
+
+    let mut windows: Vec<Window> = Vec::new();
+    for &(span, line_start) in &clamped {
+        let from = back_chars(source, span.start, CONTEXT_CHARS).max(line_start);
+        let to =
+            forward_chars(source, span.end, CONTEXT_CHARS).min(line_end_of(source, line_start));
+        match windows.iter_mut().find(|w| w.line_start == line_start) {
+            Some(w) => {
+                w.from = w.from.min(from);
+                w.to = w.to.max(to);
+            }
+            None => windows.push(Window {
+                line_start,
+                from,
+                to,
+                at: 0,
+            }),
+        }
+    }
+    windows.sort_by_key(|w| w.line_start);
+
+    let first_line = windows
+        .first()
+        .map_or(1, |w| report.line_index.position(source, w.line_start).line);
+    let mut text = String::new();
+    let mut line_start = windows.first().map_or(0, |w| w.line_start);
+    for w in &mut windows {
+        // Lines between labelled lines of a cluster (at most two) are shown empty.
+        while line_start < w.line_start {
+            let brk = line_end_of(source, line_start);
+            let len = if source[brk..].starts_with("\r\n") {
+                2
+            } else {
+                1
+            };
+            line_start = brk + len;
+            text.push('\n');
+        }
+        if w.from > w.line_start {
+            text.push('…');
+        }
+        w.at = text.len();
+        text.push_str(&source[w.from..w.to]);
+        if w.to < line_end_of(source, w.line_start) {
+            text.push('…');
+        }
+    }
+
+    let labels = clamped
+        .iter()
+        .zip(spans)
+        .map(|(&(span, line_start), (_, message, primary))| {
+            let w = windows
+                .iter()
+                .find(|w| w.line_start == line_start)
+                .expect("every label has a window");
+            let range = w.at + (span.start - w.from)..w.at + (span.end - w.from);
+            if *primary {
+                LabeledSpan::new_primary_with_span(message.clone(), range)
+            } else {
+                LabeledSpan::new_with_span(message.clone(), range)
+            }
+        })
+        .collect();
+    Excerpt {
+        text,
+        first_line,
+        labels,
+    }
+}
+
+/// A labelled line's window: source bytes `from..to` of the line at `line_start`, placed at
+/// `at` in the excerpt.
+struct Window {
+    line_start: usize,
+    from: usize,
+    to: usize,
+    at: usize,
+}
+
+fn line_end_of(source: &str, from: usize) -> usize {
+    source[from..]
+        .find(['\n', '\r'])
+        .map_or(source.len(), |i| from + i)
+}
+
+/// Excerpt text whose first line is line `first_line` of the source.
+struct Excerpt {
+    text: String,
+    first_line: usize,
+    labels: Vec<LabeledSpan>,
+}
+
+impl miette::SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        Ok(Box::new(miette::MietteSpanContents::new(
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line - 1,
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn back_chars(s: &str, from: usize, n: usize) -> usize {
+    s[..from]
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(from, |(i, _)| i)
+}
+
+fn forward_chars(s: &str, from: usize, n: usize) -> usize {
+    s[from..]
+        .char_indices()
+        .nth(n)
+        .map_or(s.len(), |(i, _)| from + i)
+}
+
+/// What miette draws: an excerpt with labels, and the help text.
+struct Snippet {
+    message: String,
+    excerpt: Excerpt,
+    help: Option<String>,
+    severity: miette::Severity,
+}
+
+impl fmt::Debug for Snippet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Snippet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Snippet {}
+
+impl miette::Diagnostic for Snippet {
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.excerpt)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.excerpt.labels.iter().cloned()))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h.as_str()) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+}

@@ -1,0 +1,19 @@
+//! Renderers: one file per output format. They print what the rules found; they never judge.
+
+pub mod human;
+pub mod json;
+
+use crate::ast::Span;
+use crate::source::{LineIndex, Position};
+
+/// A range in every unit an editor or a reader may want.
+pub fn position(index: &LineIndex, source: &str, byte: usize) -> Position {
+    index.position(source, byte)
+}
+
+pub fn range(index: &LineIndex, source: &str, span: Span) -> (Position, Position) {
+    (
+        position(index, source, span.start),
+        position(index, source, span.end),
+    )
+}

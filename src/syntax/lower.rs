@@ -1,0 +1,1175 @@
+//! Lowering: pest pairs → the typed tree of `crate::ast`.
+//!
+//! The page layer (`Rule::document`) tells which lines belong to which notice. Each notice's
+//! lines are then classified and parsed with the fragment entry rules; what no rule accepts
+//! becomes an [`Unrecognised`] node (GZ003), never quiet prose.
+
+use pest::iterators::Pair;
+use pest::Parser;
+
+use super::expected;
+use super::fragment::Fragment;
+use super::numerals::parse_numeral;
+use super::parser::{NoticeParser, Rule};
+use crate::ast::*;
+
+type P<'i> = Pair<'i, Rule>;
+
+/// Parses a page or draft. Never fails: what cannot be read is recorded in the tree.
+pub fn parse_document(source: &str) -> Document {
+    super::install_call_limit();
+    let whole = Span::new(0, source.len());
+    let pairs = match NoticeParser::parse(Rule::document, source) {
+        Ok(pairs) => pairs,
+        Err(_) => {
+            // Only the call limit can stop the page rule; keep every byte as opaque text.
+            return Document {
+                span: whole,
+                blocks: vec![Block::Opaque(Opaque { span: whole })],
+                problems: vec![Unrecognised {
+                    span: whole,
+                    at: Span::new(0, 0),
+                    expected_zh: "篇幅或结构在解析器的调用上限之内的文本".into(),
+                    expected_en: "text within the parser's call limit".into(),
+                    context: SyntaxContext::Document,
+                }],
+            };
+        }
+    };
+    let mut blocks: Vec<Block> = Vec::new();
+    let document = pairs.into_iter().next();
+    for pair in document.into_iter().flat_map(|d| d.into_inner()) {
+        let span = Span::new(pair.as_span().start(), pair.as_span().end());
+        match pair.as_rule() {
+            Rule::notice => blocks.push(Block::Notice(Box::new(lower_notice(source, pair)))),
+            Rule::opaque_line => match blocks.last_mut() {
+                // Consecutive opaque lines form one block.
+                Some(Block::Opaque(o)) if o.span.end == span.start => o.span.end = span.end,
+                _ => blocks.push(Block::Opaque(Opaque { span })),
+            },
+            _ => {}
+        }
+    }
+    Document {
+        span: whole,
+        blocks,
+        problems: Vec::new(),
+    }
+}
+
+// ───────────────────────────── helpers over pairs ─────────────────────────────
+
+/// Reads pairs of one fragment, mapping their offsets back to the source.
+struct Lower<'f> {
+    frag: &'f Fragment,
+    /// Offset of the parsed slice inside `frag.text` (clauses are parsed one at a time).
+    base: usize,
+}
+
+impl<'f> Lower<'f> {
+    fn new(frag: &'f Fragment) -> Self {
+        Lower { frag, base: 0 }
+    }
+
+    fn span(&self, p: &P) -> Span {
+        let s = p.as_span();
+        self.frag.span(self.base + s.start(), self.base + s.end())
+    }
+
+    fn text(&self, p: &P) -> Text {
+        Text {
+            text: p.as_str().to_string(),
+            span: self.span(p),
+        }
+    }
+
+    fn number(&self, p: &P) -> Option<Number> {
+        let numeral = if p.as_rule() == Rule::numeral {
+            p.clone()
+        } else {
+            find(p, Rule::numeral)?
+        };
+        let (value, style) = parse_numeral(numeral.as_str())?;
+        Some(Number {
+            value,
+            style,
+            span: self.span(&numeral),
+        })
+    }
+
+    fn date(&self, p: &P) -> Option<Date> {
+        let date = if p.as_rule() == Rule::date {
+            p.clone()
+        } else {
+            find(p, Rule::date)?
+        };
+        Some(Date {
+            span: self.span(&date),
+            year: self.number(&find(&date, Rule::year)?)?,
+            month: self.number(&find(&date, Rule::month)?)?,
+            day: self.number(&find(&date, Rule::day)?)?,
+        })
+    }
+
+    fn congress(&self, p: &P) -> Congress {
+        Congress {
+            span: self.span(p),
+            text: p.as_str().to_string(),
+            term: find(p, Rule::term).and_then(|t| self.number(&t)),
+        }
+    }
+
+    fn meeting(&self, p: &P) -> Option<Meeting> {
+        let body = p
+            .clone()
+            .into_inner()
+            .find(|c| matches!(c.as_rule(), Rule::standing_committee | Rule::congress))?;
+        let ordinal = find(p, Rule::meeting_ordinal)?;
+        Some(Meeting {
+            span: self.span(p),
+            body: self.congress(&body),
+            ordinal: self.number(&ordinal)?,
+        })
+    }
+
+    fn person(&self, p: &P) -> Person {
+        let name = find(p, Rule::name).unwrap_or_else(|| p.clone());
+        let disambiguator = find(p, Rule::disambiguator).map(|d| {
+            // The words inside the parentheses, without them.
+            let s = d.as_str();
+            let open = s.chars().next().map_or(0, char::len_utf8);
+            let close = s.chars().next_back().map_or(0, char::len_utf8);
+            let start = d.as_span().start() + open;
+            let end = d.as_span().end() - close;
+            Text {
+                text: s[open..s.len() - close].to_string(),
+                span: self.frag.span(self.base + start, self.base + end),
+            }
+        });
+        Person {
+            span: self.span(p),
+            name: self.text(&name),
+            disambiguator,
+        }
+    }
+
+    fn persons(&self, p: &P) -> Vec<Person> {
+        find_all(p, Rule::person)
+            .iter()
+            .map(|q| self.person(q))
+            .collect()
+    }
+
+    fn posts(&self, p: &P) -> Vec<Post> {
+        find_all(p, Rule::post)
+            .iter()
+            .map(|q| Post {
+                span: self.span(q),
+                text: q.as_str().to_string(),
+            })
+            .collect()
+    }
+
+    fn opt_text(&self, p: &P, rule: Rule) -> Option<Text> {
+        find(p, rule).map(|q| self.text(&q))
+    }
+
+    /// Deputies designated by unit and congress, one per name.
+    fn deputies(&self, p: &P) -> Vec<DeputyRef> {
+        let mut out = Vec::new();
+        for group in find_all(p, Rule::deputy_group) {
+            let unit = group
+                .clone()
+                .into_inner()
+                .find(|c| {
+                    matches!(
+                        c.as_rule(),
+                        Rule::actor | Rule::electing_unit | Rule::unit_of
+                    )
+                })
+                .map(|a| {
+                    let mut t = self.text(&a);
+                    if a.as_rule() == Rule::unit_of {
+                        // 「东丰县的」 names the unit 东丰县.
+                        t.text.truncate(t.text.len() - "的".len());
+                        t.span.end -= "的".len();
+                    }
+                    t
+                });
+            let congress = find(&group, Rule::designation)
+                .and_then(|d| child(&d, Rule::congress))
+                .map(|c| self.congress(&c));
+            for person in self.persons(&group) {
+                out.push(DeputyRef {
+                    span: self.span(&group),
+                    unit: unit.clone(),
+                    congress: congress.clone(),
+                    person,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The first descendant (pre-order) with `rule`.
+fn find<'i>(p: &P<'i>, rule: Rule) -> Option<P<'i>> {
+    p.clone()
+        .into_inner()
+        .flatten()
+        .find(|c| c.as_rule() == rule)
+}
+
+/// The outermost descendants with `rule` (a match is not searched inside).
+fn find_all<'i>(p: &P<'i>, rule: Rule) -> Vec<P<'i>> {
+    let mut out = Vec::new();
+    for child in p.clone().into_inner() {
+        if child.as_rule() == rule {
+            out.push(child);
+        } else {
+            out.extend(find_all(&child, rule));
+        }
+    }
+    out
+}
+
+/// The direct child with `rule`.
+fn child<'i>(p: &P<'i>, rule: Rule) -> Option<P<'i>> {
+    p.clone().into_inner().find(|c| c.as_rule() == rule)
+}
+
+fn parse_root(rule: Rule, text: &str) -> Option<P<'_>> {
+    NoticeParser::parse(rule, text).ok()?.next()
+}
+
+// ───────────────────────────── lines of a notice ─────────────────────────────
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineClass {
+    Adoption,
+    Closing,
+    Date,
+    Signature,
+    Title,
+    Section,
+    Press,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    /// The content: without heading marks, indentation, trailing spaces or the line break.
+    content: Span,
+    class: LineClass,
+}
+
+const TERMINAL: &[char] = &['。', '；', ';', '：', ':', '！', '？', '」', '”', '）', ')'];
+
+fn split_line(source: &str, span: Span) -> Option<(Option<Span>, Span)> {
+    let raw = &source[span.start..span.end];
+    let body = raw.trim_end_matches(['\n', '\r']);
+    let hashes = body.len() - body.trim_start_matches('#').len();
+    let mut marker = None;
+    let mut start = span.start;
+    if hashes > 0 && hashes <= 6 && body[hashes..].starts_with([' ', '\t', '\u{3000}']) {
+        let after = body[hashes..].trim_start_matches([' ', '\t', '\u{3000}']);
+        let marker_len = body.len() - after.len();
+        marker = Some(Span::new(span.start, span.start + marker_len));
+        start += marker_len;
+    }
+    let content = &source[start..span.start + body.len()];
+    let lead = content.len() - content.trim_start_matches(is_space).len();
+    let trimmed = content.trim_matches(is_space);
+    if trimmed.is_empty() {
+        return None;
+    }
+    let s = start + lead;
+    Some((marker, Span::new(s, s + trimmed.len())))
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}')
+}
+
+fn classify(text: &str) -> LineClass {
+    let is = |rule| NoticeParser::parse(rule, text).is_ok();
+    if is(Rule::adoption_root) {
+        LineClass::Adoption
+    } else if is(Rule::closing_root) {
+        LineClass::Closing
+    } else if is(Rule::date_root) {
+        LineClass::Date
+    } else if is(Rule::signature_root) {
+        LineClass::Signature
+    } else if is(Rule::title_root) {
+        LineClass::Title
+    } else if is(Rule::section_root) {
+        LineClass::Section
+    } else if is(Rule::press_root) {
+        LineClass::Press
+    } else {
+        LineClass::Other
+    }
+}
+
+// ───────────────────────────── notices ─────────────────────────────
+
+fn lower_notice(source: &str, pair: P) -> Notice {
+    let span = Span::new(pair.as_span().start(), pair.as_span().end());
+    let mut markup = Vec::new();
+    let mut lines = Vec::new();
+    let mut header = None;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::notice_header => header = Some(part),
+            Rule::notice_line | Rule::closing_block => {
+                let sub: Vec<Span> = if part.as_rule() == Rule::closing_block {
+                    part.clone()
+                        .into_inner()
+                        .map(|l| Span::new(l.as_span().start(), l.as_span().end()))
+                        .collect()
+                } else {
+                    vec![Span::new(part.as_span().start(), part.as_span().end())]
+                };
+                for s in sub {
+                    if let Some((marker, content)) = split_line(source, s) {
+                        markup.extend(marker);
+                        lines.push(Line {
+                            content,
+                            class: classify(&source[content.start..content.end]),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let header = header.map(|h| lower_header(source, h, &mut markup));
+    let header = header.unwrap_or_else(|| NoticeHeader {
+        span: Span::new(span.start, span.start),
+        issuer: Text {
+            text: String::new(),
+            span: Span::new(span.start, span.start),
+        },
+        issuer_term: None,
+        title_word: Text {
+            text: String::new(),
+            span: Span::new(span.start, span.start),
+        },
+        number: None,
+    });
+
+    let kind = notice_kind(source, &header, &lines);
+    let mut b = NoticeBuilder {
+        source,
+        unrecognised: Vec::new(),
+        press: Vec::new(),
+        adoption: None,
+        closing: Closing::default(),
+    };
+
+    let body = match kind {
+        NoticeKind::Decision => NoticeBody::Decision(b.decision(&lines)),
+        NoticeKind::Personnel => NoticeBody::Personnel(b.personnel(&lines)),
+        NoticeKind::Qualification => NoticeBody::Qualification(b.qualification(&lines)),
+    };
+
+    let number = header.number.as_ref();
+    let term = number
+        .and_then(|n| n.term)
+        .or(header.issuer_term)
+        .map(|t| t.value);
+    let seq = number.and_then(|n| n.sequence).map(|n| n.value);
+    Notice {
+        span,
+        kind,
+        issuer: header.issuer.text.clone(),
+        term,
+        number: seq,
+        press: b.press,
+        adoption: b.adoption,
+        body,
+        closing: b.closing,
+        unrecognised: b.unrecognised,
+        markup,
+        header,
+    }
+}
+
+fn lower_header(source: &str, h: P, markup: &mut Vec<Span>) -> NoticeHeader {
+    let whole = Fragment::new(source, Span::new(0, source.len()));
+    let l = Lower::new(&whole);
+    for m in find_all(&h, Rule::heading_marker) {
+        let s = l.span(&m);
+        // The marker's own trailing spaces are layout too.
+        markup.push(s);
+    }
+    let issuer_pair = find(&h, Rule::header_issuer);
+    let issuer = issuer_pair
+        .as_ref()
+        .map(|p| l.text(p))
+        .unwrap_or_else(|| Text {
+            text: String::new(),
+            span: l.span(&h),
+        });
+    let issuer_term = issuer_pair
+        .as_ref()
+        .and_then(|p| find(p, Rule::term))
+        .and_then(|t| l.number(&t));
+    let title_word = find(&h, Rule::notice_word)
+        .or_else(|| find(&h, Rule::spaced_notice_word))
+        .map(|p| l.text(&p))
+        .unwrap_or_else(|| Text {
+            text: String::new(),
+            span: l.span(&h),
+        });
+    let number = if let Some(n) = find(&h, Rule::notice_number) {
+        Some(lower_number(&l, &n))
+    } else {
+        find(&h, Rule::malformed_number).map(|m| NoticeNumber {
+            span: l.span(&m),
+            brackets: None,
+            parenthesised: false,
+            term: None,
+            year: None,
+            sequence: None,
+            well_formed: false,
+        })
+    };
+    let hs = h.as_span();
+    let text = &source[hs.start()..hs.end()];
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace());
+    NoticeHeader {
+        span: Span::new(hs.start(), hs.start() + trimmed.len()),
+        issuer,
+        issuer_term,
+        title_word,
+        number,
+    }
+}
+
+fn lower_number(l: &Lower, n: &P) -> NoticeNumber {
+    let parens = child(n, Rule::number_parens);
+    let group = child(n, Rule::number_group);
+    let brackets = group.as_ref().and_then(|g| {
+        Some(Brackets {
+            open: l.text(&child(g, Rule::open_bracket)?),
+            close: l.text(&child(g, Rule::close_bracket)?),
+        })
+    });
+    let term = group
+        .as_ref()
+        .and_then(|g| child(g, Rule::term_label))
+        .and_then(|t| l.number(&t));
+    let year = group
+        .as_ref()
+        .and_then(|g| child(g, Rule::year_label))
+        .and_then(|y| {
+            let value = y.as_str().parse().ok()?;
+            Some(Number {
+                value,
+                style: super::numerals::NumeralStyle::Arabic,
+                span: l.span(&y),
+            })
+        });
+    let sequence = find(n, Rule::sequence).and_then(|s| l.number(&s));
+    NoticeNumber {
+        span: l.span(n),
+        brackets,
+        parenthesised: parens.is_some(),
+        term,
+        year,
+        well_formed: sequence.is_some(),
+        sequence,
+    }
+}
+
+fn notice_kind(source: &str, header: &NoticeHeader, lines: &[Line]) -> NoticeKind {
+    if lines.iter().any(|l| l.class == LineClass::Title) {
+        return NoticeKind::Decision;
+    }
+    if header.title_word.text == "任免名单" || lines.iter().any(|l| l.class == LineClass::Section)
+    {
+        return NoticeKind::Personnel;
+    }
+    // A list in verb-first style has no headings: more lines read as entries than as clauses.
+    let (mut entries, mut clauses) = (0, 0);
+    for l in lines.iter().filter(|l| l.class == LineClass::Other) {
+        let text = &source[l.content.start..l.content.end];
+        if NoticeParser::parse(Rule::paragraph_root, text).is_ok() {
+            clauses += 1;
+        } else if NoticeParser::parse(Rule::entry_root, text).is_ok() {
+            entries += 1;
+        }
+    }
+    if entries > clauses {
+        NoticeKind::Personnel
+    } else {
+        NoticeKind::Qualification
+    }
+}
+
+struct NoticeBuilder<'s> {
+    source: &'s str,
+    unrecognised: Vec<Unrecognised>,
+    press: Vec<Text>,
+    adoption: Option<AdoptionLine>,
+    closing: Closing,
+}
+
+impl<'s> NoticeBuilder<'s> {
+    fn text(&self, span: Span) -> Text {
+        Text {
+            text: self.source[span.start..span.end].to_string(),
+            span,
+        }
+    }
+
+    /// Handles the lines every kind shares; returns false for the kind's own lines.
+    fn common(&mut self, line: &Line) -> bool {
+        let frag = Fragment::new(self.source, line.content);
+        let l = Lower::new(&frag);
+        match line.class {
+            LineClass::Adoption if self.adoption.is_none() => {
+                if let Some(p) = parse_root(Rule::adoption_root, &frag.text) {
+                    let date = l.date(&p);
+                    let meeting = find(&p, Rule::meeting).and_then(|m| l.meeting(&m));
+                    if let (Some(date), Some(meeting)) = (date, meeting) {
+                        self.adoption = Some(AdoptionLine {
+                            span: line.content,
+                            date,
+                            meeting,
+                        });
+                        return true;
+                    }
+                }
+                false
+            }
+            LineClass::Closing => {
+                self.closing.formula = Some(self.text(line.content));
+                true
+            }
+            LineClass::Date => {
+                if let Some(p) = parse_root(Rule::date_root, &frag.text) {
+                    self.closing.date = l.date(&p);
+                }
+                self.closing.date.is_some()
+            }
+            LineClass::Signature => {
+                self.closing.signature = Some(self.text(line.content));
+                true
+            }
+            LineClass::Press => {
+                self.press.push(self.text(line.content));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn unrecognised_line(&mut self, line: &Line, rule: Rule, context: SyntaxContext) {
+        let frag = Fragment::new(self.source, line.content);
+        let err = NoticeParser::parse(rule, &frag.text).err();
+        self.unrecognised
+            .push(unrecognised(&frag, 0, frag.text.len(), err, rule, context));
+    }
+
+    // ── decisions ──
+
+    fn decision(&mut self, lines: &[Line]) -> Decision {
+        let mut decision = Decision {
+            issuer_line: None,
+            title: None,
+            paragraphs: Vec::new(),
+        };
+        for (i, line) in lines.iter().enumerate() {
+            let next_is_title = lines.get(i + 1).map(|n| n.class) == Some(LineClass::Title);
+            if line.class == LineClass::Signature && decision.title.is_none() && next_is_title {
+                decision.issuer_line = Some(self.text(line.content));
+                continue;
+            }
+            if line.class == LineClass::Title && decision.title.is_none() {
+                let frag = Fragment::new(self.source, line.content);
+                let l = Lower::new(&frag);
+                if let Some(p) = parse_root(Rule::title_root, &frag.text) {
+                    let matter = find(&p, Rule::decision_matter).map(|m| l.text(&m));
+                    let kind = match find(&p, Rule::decision_kind).map(|k| k.as_str()) {
+                        Some("决议") => DecisionKind::Resolution,
+                        _ => DecisionKind::Decision,
+                    };
+                    if let Some(matter) = matter {
+                        decision.title = Some(DecisionTitle {
+                            span: line.content,
+                            matter,
+                            kind,
+                        });
+                        continue;
+                    }
+                }
+            }
+            if self.common(line) {
+                continue;
+            }
+            // The body of a decision is prose: each remaining line is a paragraph.
+            decision.paragraphs.push(self.text(line.content));
+        }
+        decision
+    }
+
+    // ── personnel lists ──
+
+    fn personnel(&mut self, lines: &[Line]) -> PersonnelList {
+        let mut sections: Vec<Section> = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &lines[i];
+            i += 1;
+            if line.class == LineClass::Section {
+                let frag = Fragment::new(self.source, line.content);
+                if let Some(heading) = section_heading(&frag) {
+                    sections.push(Section {
+                        span: line.content,
+                        heading: Some(heading),
+                        entries: Vec::new(),
+                    });
+                    continue;
+                }
+            }
+            if line.class != LineClass::Other && self.common(line) {
+                continue;
+            }
+            let mut frag = Fragment::new(self.source, line.content);
+            // An entry broken by a page break: read it with the next line.
+            if NoticeParser::parse(Rule::entry_root, &frag.text).is_err() {
+                if let Some(next) = lines.get(i).filter(|n| n.class == LineClass::Other) {
+                    let joined = Fragment::joined(self.source, &[line.content, next.content]);
+                    if NoticeParser::parse(Rule::entry_root, &joined.text).is_ok() {
+                        i += 1;
+                        frag = joined;
+                    }
+                }
+            }
+            let Some(root) = parse_root(Rule::entry_root, &frag.text) else {
+                let context = if sections.is_empty() {
+                    SyntaxContext::PersonnelLine
+                } else {
+                    SyntaxContext::Entry
+                };
+                self.unrecognised_line(line, Rule::entry_root, context);
+                continue;
+            };
+            let Some(entry_pair) = child(&root, Rule::entry) else {
+                continue;
+            };
+            let entry = lower_entry(&frag, &entry_pair);
+            if sections.is_empty() {
+                sections.push(Section {
+                    span: entry.span,
+                    heading: None,
+                    entries: Vec::new(),
+                });
+            }
+            if let Some(section) = sections.last_mut() {
+                section.span = section.span.cover(entry.span);
+                section.entries.push(entry);
+            }
+        }
+        PersonnelList { sections }
+    }
+
+    // ── qualification notices ──
+
+    fn qualification(&mut self, lines: &[Line]) -> QualificationBody {
+        let mut paragraphs = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &lines[i];
+            i += 1;
+            if line.class != LineClass::Other && self.common(line) {
+                continue;
+            }
+            let single = Fragment::new(self.source, line.content);
+            let (mut clauses, mut errors) = parse_clauses(&single);
+            let mut pieces = vec![line.content];
+            // A sentence cut by a page break (「…的有」 / 「关规定，…」): join and re-read.
+            let text = &self.source[line.content.start..line.content.end];
+            if !errors.is_empty() && !text.ends_with(TERMINAL) {
+                if let Some(next) = lines.get(i).filter(|n| n.class == LineClass::Other) {
+                    let joined_pieces = [line.content, next.content];
+                    let joined = Fragment::joined(self.source, &joined_pieces);
+                    let (c2, e2) = parse_clauses(&joined);
+                    if e2.is_empty() {
+                        clauses = c2;
+                        errors = e2;
+                        pieces = joined_pieces.to_vec();
+                        i += 1;
+                    }
+                }
+            }
+            let breaks = pieces
+                .windows(2)
+                .map(|w| Span::new(w[0].end, w[1].start))
+                .collect();
+            self.unrecognised.extend(errors);
+            paragraphs.push(Paragraph {
+                span: pieces[0].cover(pieces[pieces.len() - 1]),
+                clauses,
+                breaks,
+            });
+        }
+        QualificationBody { paragraphs }
+    }
+}
+
+fn section_heading(frag: &Fragment) -> Option<SectionHeading> {
+    let root = parse_root(Rule::section_root, &frag.text)?;
+    let l = Lower::new(frag);
+    let heading = child(&root, Rule::section_heading)?;
+    let numeral_pair = child(&heading, Rule::section_numeral);
+    let action_pair = child(&heading, Rule::section_action)?;
+    let action = Action::from_words(action_pair.as_str())?;
+    Some(SectionHeading {
+        span: l.span(&heading),
+        numeral: numeral_pair.as_ref().and_then(|n| {
+            let c = child(n, Rule::chinese_numeral)?;
+            let (value, style) = parse_numeral(c.as_str())?;
+            Some(Number {
+                value,
+                style,
+                span: l.span(&c),
+            })
+        }),
+        numeral_span: numeral_pair.as_ref().map(|n| l.span(n)),
+        action,
+        action_text: l.text(&action_pair),
+    })
+}
+
+fn lower_entry(frag: &Fragment, entry: &P) -> Entry {
+    let l = Lower::new(frag);
+    let items = find_all(entry, Rule::entry_item)
+        .iter()
+        .map(|item| {
+            let tail = item
+                .clone()
+                .into_inner()
+                .find(|c| {
+                    matches!(
+                        c.as_rule(),
+                        Rule::appoint_tail
+                            | Rule::remove_tail
+                            | Rule::resign_tail
+                            | Rule::concurrent_tail
+                            | Rule::current_tail
+                    )
+                })
+                .expect("the grammar requires a tail");
+            let form = match tail.as_rule() {
+                Rule::appoint_tail => EntryForm::Appointment,
+                Rule::remove_tail => EntryForm::Removal,
+                Rule::resign_tail => EntryForm::Resignation,
+                Rule::concurrent_tail => EntryForm::Concurrent,
+                _ => EntryForm::Current,
+            };
+            let link_len = match form {
+                EntryForm::Appointment | EntryForm::Removal | EntryForm::Concurrent => "为".len(),
+                EntryForm::Resignation | EntryForm::Current => "辞去".len(),
+            };
+            let ts = tail.as_span().start();
+            EntryItem {
+                span: l.span(item),
+                verb: l.opt_text(item, Rule::entry_verb),
+                persons: l.persons(&child(item, Rule::person_list).expect("required")),
+                form,
+                link: frag.span(ts, ts + link_len),
+                posts: l.posts(&tail),
+                duty_word: find(&tail, Rule::duty_word).map(|d| l.span(&d)),
+            }
+        })
+        .collect();
+    Entry {
+        span: l.span(entry),
+        items,
+        terminator: l.opt_text(entry, Rule::entry_end),
+    }
+}
+
+// ───────────────────────────── clauses ─────────────────────────────
+
+/// How many characters of an unrecognised text the diagnostic underlines.
+const UNDERLINE_CHARS: usize = 6;
+
+const CLAUSE_SEPARATORS: &[char] = &['，', ',', '；', ';', '。', '：', ':'];
+
+/// Reads the clauses of a paragraph one at a time, so that one unreadable clause costs only
+/// itself: after a failure, reading resumes after the next separator.
+fn parse_clauses(frag: &Fragment) -> (Vec<Clause>, Vec<Unrecognised>) {
+    let text = frag.text.as_str();
+    let mut clauses = Vec::new();
+    let mut errors = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        // Stray separators or spaces between clauses are not clauses.
+        let rest = &text[pos..];
+        let skipped = rest.len()
+            - rest
+                .trim_start_matches(|c: char| CLAUSE_SEPARATORS.contains(&c) || is_space(c))
+                .len();
+        if skipped > 0 {
+            pos += skipped;
+            continue;
+        }
+        match NoticeParser::parse(Rule::clause_item_root, rest) {
+            Ok(mut pairs) => {
+                let Some(root) = pairs.next() else { break };
+                let consumed = root.as_span().end();
+                if consumed == 0 {
+                    break;
+                }
+                if let Some(clause) = child(&root, Rule::clause) {
+                    let l = Lower { frag, base: pos };
+                    clauses.push(lower_clause(&l, &clause));
+                }
+                pos += consumed;
+            }
+            Err(err) => {
+                let at = match err.location {
+                    pest::error::InputLocation::Pos(p) => p,
+                    pest::error::InputLocation::Span((s, _)) => s,
+                };
+                let resume = next_separator(text, pos + at.max(1)).unwrap_or(text.len());
+                errors.push(unrecognised(
+                    frag,
+                    pos,
+                    resume,
+                    Some(err),
+                    Rule::clause,
+                    SyntaxContext::DeputyClause,
+                ));
+                pos = resume;
+            }
+        }
+    }
+    (clauses, errors)
+}
+
+/// The next clause separator at or after `from`, outside parentheses.
+fn next_separator(text: &str, from: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut i = from;
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    for (off, c) in text[i..].char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ if depth <= 0 && CLAUSE_SEPARATORS.contains(&c) => return Some(i + off),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn lower_clause(l: &Lower, clause: &P) -> Clause {
+    let mut legal_basis = None;
+    let mut time_marker = None;
+    for prefix in find_all(clause, Rule::clause_prefix) {
+        if let Some(b) = find(&prefix, Rule::legal_basis) {
+            legal_basis = Some(LegalBasis {
+                span: l.span(&b),
+                laws: find_all(&b, Rule::law).iter().map(|x| l.text(x)).collect(),
+            });
+        }
+        if let Some(t) = find(&prefix, Rule::time_marker) {
+            time_marker = Some(l.text(&t));
+        }
+    }
+    let fact = child(clause, Rule::clause_core)
+        .and_then(|core| core.into_inner().next())
+        .and_then(|f| lower_fact(l, &f));
+    Clause {
+        span: l.span(clause),
+        legal_basis,
+        time_marker,
+        fact,
+    }
+}
+
+fn lower_fact(l: &Lower, f: &P) -> Option<Fact> {
+    let congress = |p: &P| find(p, Rule::congress).map(|c| l.congress(&c));
+    let actor = |p: &P| child(p, Rule::actor).map(|a| l.text(&a));
+    let pronoun = |p: &P| find(p, Rule::pronoun).map(|x| l.text(&x));
+    Some(match f.as_rule() {
+        Rule::seated_total => Fact::SeatedTotal {
+            congress: congress(f),
+            word: l.text(&child(f, Rule::seated_word)?),
+            count: l.number(&child(f, Rule::numeral)?)?,
+            unit: l.text(&child(f, Rule::count_unit)?),
+        },
+        Rule::consequential_loss => {
+            let consequence = child(f, Rule::consequence)?;
+            Fact::ConsequentialLoss {
+                holdings: find_all(f, Rule::holding)
+                    .iter()
+                    .map(|h| Holding {
+                        span: l.span(h),
+                        holders: l.persons(h),
+                        pronoun: pronoun(h),
+                        posts: l.posts(h),
+                    })
+                    .collect(),
+                consequence: if consequence.as_str() == "撤销" {
+                    ConsequenceKind::Revoked
+                } else {
+                    ConsequenceKind::Ended
+                },
+                consequence_span: l.span(&consequence),
+            }
+        }
+        Rule::termination => {
+            let subject = child(f, Rule::termination_subject);
+            Fact::Termination {
+                persons: subject.as_ref().map(|s| l.persons(s)).unwrap_or_default(),
+                pronoun: subject.as_ref().and_then(pronoun),
+                count: subject
+                    .as_ref()
+                    .and_then(|s| child(s, Rule::numeral))
+                    .and_then(|n| l.number(&n)),
+                congress: child(f, Rule::congress).map(|c| l.congress(&c)),
+                mode: l.opt_text(f, Rule::termination_mode),
+            }
+        }
+        Rule::confirmation => Fact::Confirmation {
+            persons: l.persons(f),
+            count: child(f, Rule::numeral).and_then(|n| l.number(&n)),
+            congress: child(f, Rule::congress).map(|c| l.congress(&c)),
+        },
+        Rule::review => Fact::Review {
+            meeting: child(f, Rule::meeting).and_then(|m| l.meeting(&m)),
+        },
+        Rule::election => Fact::Election {
+            items: find_all(f, Rule::election_item)
+                .iter()
+                .map(|item| {
+                    Some(ElectionItem {
+                        span: l.span(item),
+                        actor: actor(item),
+                        verb: l.text(&child(item, Rule::elect_verb)?),
+                        persons: l.persons(item),
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?,
+            congress: l.congress(&child(f, Rule::congress)?),
+        },
+        Rule::substitution => Fact::Substitution {
+            actor: actor(f),
+            persons: l.persons(f),
+            congress: l.congress(&child(f, Rule::congress)?),
+        },
+        Rule::resignation => Fact::Resignation {
+            actor: actor(f),
+            persons: l.persons(f),
+            pronoun: pronoun(f),
+            congress: congress(f),
+            ordered: f.as_str().contains("被责令"),
+        },
+        Rule::recall => Fact::Recall {
+            actor: actor(f),
+            persons: l.persons(f),
+            pronoun: pronoun(f),
+            congress: child(f, Rule::congress).map(|c| l.congress(&c)),
+        },
+        Rule::transfer => Fact::Transfer {
+            deputies: l.deputies(f),
+            destination: l.text(&child(f, Rule::place)?),
+        },
+        Rule::death => Fact::Death {
+            deputies: l.deputies(f),
+            verb: l.text(&child(f, Rule::death_verb)?),
+        },
+        Rule::illness => Fact::Illness {
+            deputies: l.deputies(f),
+        },
+        Rule::mourning => Fact::Mourning {
+            persons: l.persons(f),
+        },
+        Rule::vacancy => {
+            let s = f.as_str();
+            let word = ["尚缺", "缺额", "机动", "出缺"]
+                .into_iter()
+                .find(|w| s.contains(w))?;
+            let start = f.as_span().start() + s.find(word)?;
+            Fact::Vacancy {
+                word: Text {
+                    text: word.to_string(),
+                    span: l.frag.span(l.base + start, l.base + start + word.len()),
+                },
+                count: l.number(&child(f, Rule::numeral)?)?,
+            }
+        }
+        Rule::quota => Fact::Quota {
+            congress: child(f, Rule::congress).map(|c| l.congress(&c)),
+            count: l.number(&child(f, Rule::numeral)?)?,
+        },
+        Rule::baseline => Fact::Baseline {
+            meeting: l.meeting(&child(f, Rule::meeting)?)?,
+            count: child(f, Rule::numeral).and_then(|n| l.number(&n)),
+        },
+        Rule::count_first => Fact::CountFirst {
+            event: l.text(&child(f, Rule::count_event)?),
+            count: l.number(&child(f, Rule::numeral)?)?,
+        },
+        Rule::enumeration => Fact::Enumeration {
+            deputies: find_all(f, Rule::unit_person)
+                .iter()
+                .map(|u| DeputyRef {
+                    span: l.span(u),
+                    unit: l.opt_text(u, Rule::electing_unit),
+                    congress: None,
+                    person: l.person(&child(u, Rule::person).expect("required")),
+                })
+                .collect(),
+        },
+        Rule::explanation => Fact::Explanation { text: l.text(f) },
+        Rule::listed_deputy => Fact::ListedDeputies {
+            deputies: listed_deputies(l, f),
+        },
+        Rule::counted_election => Fact::CountedElection {
+            actor: actor(f),
+            count: l.number(&child(f, Rule::numeral)?)?,
+            congress: l.congress(&child(f, Rule::congress)?),
+        },
+        Rule::election_breakdown => Fact::ElectionBreakdown {
+            unit: l.text(&child(f, Rule::electing_unit_plain)?),
+            count: l.number(&child(f, Rule::numeral)?)?,
+            persons: l.persons(f),
+        },
+        Rule::general_election => Fact::GeneralElection { text: l.text(f) },
+        Rule::elected_count => Fact::ElectedCount {
+            congress: l.congress(&child(f, Rule::congress)?),
+            count: l.number(&child(f, Rule::numeral)?)?,
+        },
+        Rule::designation_only => match child(f, Rule::congress) {
+            Some(c) => Fact::Topic {
+                congress: l.congress(&c),
+            },
+            None => Fact::Designated {
+                deputies: l
+                    .persons(f)
+                    .into_iter()
+                    .map(|person| DeputyRef {
+                        span: l.span(f),
+                        unit: None,
+                        congress: find(f, Rule::designation)
+                            .and_then(|d| child(&d, Rule::congress))
+                            .map(|c| l.congress(&c)),
+                        person,
+                    })
+                    .collect(),
+            },
+        },
+        _ => return None,
+    })
+}
+
+/// 「长沙陈润生（调离）」: the unit and the name are printed together. Names are two or three
+/// characters and units at least two, so a run of five or more ends in a three-character
+/// name, a run of four is a two-character unit and a two-character name, and a run of three or
+/// less is a name alone (the unit is the one before it).
+fn listed_deputies(l: &Lower, f: &P) -> Vec<DeputyRef> {
+    let mut out = Vec::new();
+    let mut unit: Option<Text> = None;
+    let parts: Vec<P> = f.clone().into_inner().collect();
+    for pair in parts.chunks(2) {
+        let [name_run, reason] = pair else { continue };
+        let run = name_run.as_str();
+        let chars: Vec<(usize, char)> = run.char_indices().collect();
+        let name_chars = match chars.len() {
+            n if n >= 5 => 3,
+            4 => 2,
+            n => n,
+        };
+        let split = chars[chars.len() - name_chars].0;
+        let start = l.base + name_run.as_span().start();
+        if split > 0 {
+            unit = Some(Text {
+                text: run[..split].to_string(),
+                span: l.frag.span(start, start + split),
+            });
+        }
+        let name = Text {
+            text: run[split..].to_string(),
+            span: l.frag.span(start + split, start + run.len()),
+        };
+        let s = reason.as_str();
+        let open = s.chars().next().map_or(0, char::len_utf8);
+        let close = s.chars().next_back().map_or(0, char::len_utf8);
+        let rs = l.base + reason.as_span().start();
+        let person = Person {
+            span: l.frag.span(start + split, l.base + reason.as_span().end()),
+            name,
+            disambiguator: Some(Text {
+                text: s[open..s.len() - close].to_string(),
+                span: l.frag.span(rs + open, rs + s.len() - close),
+            }),
+        };
+        out.push(DeputyRef {
+            span: l.frag.span(start, l.base + reason.as_span().end()),
+            unit: unit.clone(),
+            congress: None,
+            person,
+        });
+    }
+    out
+}
+
+// ───────────────────────────── syntax errors ─────────────────────────────
+
+/// Builds the GZ003 record for `frag.text[start..end]`, which `rule` could not read.
+fn unrecognised(
+    frag: &Fragment,
+    start: usize,
+    end: usize,
+    err: Option<pest::error::Error<Rule>>,
+    rule: Rule,
+    context: SyntaxContext,
+) -> Unrecognised {
+    let text = frag.text.as_str();
+    let (mut at, positives) = match &err {
+        Some(e) => {
+            let at = match e.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((s, _)) => s,
+            };
+            let positives = match &e.variant {
+                pest::error::ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+                pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
+            };
+            (start + at, positives)
+        }
+        None => (start, Vec::new()),
+    };
+    at = at.min(end);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    // Underline from where reading stopped, a few characters at most: the point matters,
+    // not the rest of the clause.
+    let stop = next_separator(text, at)
+        .unwrap_or(end)
+        .clamp(at, end.max(at));
+    let stop = text[at..stop]
+        .char_indices()
+        .nth(UNDERLINE_CHARS)
+        .map_or(stop, |(i, _)| at + i);
+    let (expected_zh, expected_en) = expected::describe(&positives, rule);
+    let whole_end = end.max(start);
+    Unrecognised {
+        span: frag.span(start, whole_end),
+        at: frag.span(at, stop),
+        expected_zh,
+        expected_en,
+        context,
+    }
+}
