@@ -297,6 +297,9 @@ pub struct Section {
     pub span: Span,
     pub heading: Option<SectionHeading>,
     pub entries: Vec<Entry>,
+    /// Lines of the section that are not readable entries (each also a GZ003), kept so that
+    /// rules know where in the section they stand.
+    pub unreadable: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -149,11 +149,11 @@ fn summary(reports: &[FileReport], options: &Options) -> String {
     match options.lang {
         Lang::Zh if e + w + s == 0 => format!("检查了 {files} 个文件，未发现问题。\n"),
         Lang::Zh => format!(
-            "检查了 {files} 个文件：{e} 个错误，{w} 个警告，{s} 个格式问题（其中 {fixable} 个可自动修正）。\n"
+            "检查了 {files} 个文件：{e} 个错误，{w} 个警告，{s} 个格式问题；{fixable} 个问题可自动修正。\n"
         ),
         Lang::En if e + w + s == 0 => format!("Checked {files} file(s): no problems found.\n"),
         Lang::En => format!(
-            "Checked {files} file(s): {e} error(s), {w} warning(s), {s} style issue(s) ({fixable} fixable).\n"
+            "Checked {files} file(s): {e} error(s), {w} warning(s), {s} style issue(s); {fixable} fixable.\n"
         ),
     }
 }
@@ -210,13 +210,14 @@ fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
             line_start = brk + len;
             text.push('\n');
         }
+        // ASCII dots: 「…」 is of ambiguous width and shifts the underlines in CJK terminals.
         if w.from > w.line_start {
-            text.push('…');
+            text.push_str("...");
         }
         w.at = text.len();
         text.push_str(&source[w.from..w.to]);
         if w.to < line_end_of(source, w.line_start) {
-            text.push('…');
+            text.push_str("...");
         }
     }
 
@@ -290,20 +291,37 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// `n` characters back from `from`, and further while inside a run of ASCII letters and
+/// digits: a window must not cut 「2024年」 into 「24年」.
 fn back_chars(s: &str, from: usize, n: usize) -> usize {
-    s[..from]
+    let mut at = s[..from]
         .char_indices()
         .rev()
         .take(n)
         .last()
-        .map_or(from, |(i, _)| i)
+        .map_or(from, |(i, _)| i);
+    while let Some(c) = s[..at].chars().next_back() {
+        if !c.is_ascii_alphanumeric() || !s[at..].starts_with(|d: char| d.is_ascii_alphanumeric()) {
+            break;
+        }
+        at -= c.len_utf8();
+    }
+    at
 }
 
+/// `n` characters forward from `from`, likewise not ending inside an ASCII run.
 fn forward_chars(s: &str, from: usize, n: usize) -> usize {
-    s[from..]
+    let mut at = s[from..]
         .char_indices()
         .nth(n)
-        .map_or(s.len(), |(i, _)| from + i)
+        .map_or(s.len(), |(i, _)| from + i);
+    while let Some(c) = s[at..].chars().next() {
+        if !c.is_ascii_alphanumeric() || !s[..at].ends_with(|d: char| d.is_ascii_alphanumeric()) {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    at
 }
 
 /// What miette draws: an excerpt with labels, and the help text.

@@ -322,7 +322,7 @@ fn lower_notice(source: &str, pair: P) -> Notice {
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::notice_header => header = Some(part),
-            Rule::notice_line | Rule::closing_block => {
+            Rule::notice_line | Rule::closing_block | Rule::press_lead => {
                 let sub: Vec<Span> = if part.as_rule() == Rule::closing_block {
                     part.clone()
                         .into_inner()
@@ -631,6 +631,7 @@ impl<'s> NoticeBuilder<'s> {
                         span: line.content,
                         heading: Some(heading),
                         entries: Vec::new(),
+                        unreadable: Vec::new(),
                     });
                     continue;
                 }
@@ -656,6 +657,10 @@ impl<'s> NoticeBuilder<'s> {
                     SyntaxContext::Entry
                 };
                 self.unrecognised_line(line, Rule::entry_root, context);
+                if let Some(section) = sections.last_mut() {
+                    section.span = section.span.cover(line.content);
+                    section.unreadable.push(line.content);
+                }
                 continue;
             };
             let Some(entry_pair) = child(&root, Rule::entry) else {
@@ -667,6 +672,7 @@ impl<'s> NoticeBuilder<'s> {
                     span: entry.span,
                     heading: None,
                     entries: Vec::new(),
+                    unreadable: Vec::new(),
                 });
             }
             if let Some(section) = sections.last_mut() {

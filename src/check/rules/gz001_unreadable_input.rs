@@ -30,11 +30,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(failure) = &ctx.input.failure else {
         return;
     };
-    // The decoded prefix ends where the bad bytes begin; point there.
-    let at = ctx.source.len();
+    // The bad bytes are not text; point at the last character before them.
+    let end = ctx.source.len();
+    let last = ctx.source.chars().next_back().map_or(0, char::len_utf8);
     out.push(
         RULE.diagnostic(
-            Span::new(at, at),
+            Span::new(end - last, end),
             format!(
                 "{}（第 {} 字节）",
                 failure.kind.message_zh(),
@@ -47,8 +48,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         )
         .with_label(
-            "无法解码的字节从这里开始",
-            "the undecodable bytes start here",
+            "此后的字节无法解码",
+            "the bytes after this cannot be decoded",
         )
         .with_help(
             "请以 UTF-8 编码重新保存文件后再检查",

@@ -40,22 +40,24 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             if named.value != term.value {
+                // Quote the numerals as printed (十五, not 15).
+                let (printed, body) = (ctx.slice(term.span), ctx.slice(named.span));
                 out.push(
                     RULE.diagnostic(
                         term.span,
-                        format!(
-                            "编号中的届次（{}届）与正文中的「第{}届」不同",
-                            term.value, named.value
-                        ),
+                        format!("编号中的届次「{printed}届」与正文中的「第{body}届」不同"),
                         format!(
                             "the number says term {} but the body names term {}",
                             term.value, named.value
                         ),
                     )
-                    .with_label(format!("{}届", term.value), format!("term {}", term.value))
+                    .with_label(
+                        format!("编号为「{printed}届」"),
+                        format!("the number says term {}", term.value),
+                    )
                     .with_related(
                         named.span,
-                        format!("正文为第{}届", named.value),
+                        format!("正文为第{body}届"),
                         format!("the body names term {}", named.value),
                     ),
                 );

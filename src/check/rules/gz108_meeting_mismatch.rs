@@ -43,7 +43,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     RULE.diagnostic(
                         a.date.span,
-                        format!("第{ordinal}次会议的日期与前文不同"),
+                        format!(
+                            "第{}次会议的日期与前文不同",
+                            ctx.slice(a.meeting.ordinal.span)
+                        ),
                         format!("meeting {ordinal} is dated differently elsewhere"),
                     )
                     .with_label("此处的日期", "this date")
@@ -65,8 +68,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     RULE.diagnostic(
                         a.meeting.ordinal.span,
                         format!(
-                            "同一天的会议次数不同：此处为第{ordinal}次，前文为第{}次",
-                            first.meeting.ordinal.value
+                            "同一天的会议次数不同：此处为第{}次，前文为第{}次",
+                            ctx.slice(a.meeting.ordinal.span),
+                            ctx.slice(first.meeting.ordinal.span)
                         ),
                         format!(
                             "the same day's meeting is numbered {ordinal} here and {} earlier",

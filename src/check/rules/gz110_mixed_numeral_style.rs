@@ -45,6 +45,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             NumeralStyle::Chinese
         };
+    let (why_zh, why_en) = if arabic == chinese {
+        (
+            "本文档第一份公告用",
+            "the first notice of this document uses",
+        )
+    } else {
+        ("本文档多数用", "most of this document uses")
+    };
     for s in sequences.iter().filter(|s| s.style != majority) {
         let (replacement, zh, en) = match majority {
             NumeralStyle::Arabic => (s.value.to_string(), "阿拉伯数字", "Arabic numerals"),
@@ -53,8 +61,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             RULE.diagnostic(
                 s.span,
-                format!("公告序号写法不一致：本文档多数用{zh}"),
-                format!("inconsistent sequence numbers: most of this document uses {en}"),
+                format!("公告序号写法不一致：{why_zh}{zh}"),
+                format!("inconsistent sequence numbers: {why_en} {en}"),
             )
             .with_label(
                 format!("应为「{replacement}」"),

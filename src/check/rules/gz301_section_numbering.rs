@@ -1,6 +1,6 @@
 //! GZ301 section-numbering.
 
-use crate::ast::NoticeBody;
+use crate::ast::{NoticeBody, Span};
 use crate::check::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::syntax::numerals::to_chinese;
@@ -27,6 +27,8 @@ pub const RULE: RuleDef = RuleDef {
     check,
 };
 
+/// One diagnostic per list: a numeral skipped or repeated shifts every later section, and
+/// one fix renumbers them all.
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for notice in ctx.document.notices() {
         let NoticeBody::Personnel(list) = &notice.body else {
@@ -40,47 +42,55 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if headings.iter().all(|h| h.numeral.is_none()) {
             continue;
         }
+        let mut edits = Vec::new();
+        let mut labels = Vec::new();
         for (i, heading) in headings.iter().enumerate() {
-            let expected = i as u32 + 1;
-            let want = to_chinese(expected);
+            let want = to_chinese(i as u32 + 1);
             match heading.numeral {
-                Some(n) if n.value == expected => {}
-                Some(n) => out.push(
-                    RULE.diagnostic(
-                        n.span,
-                        format!("节序号应为「{want}」，此处为「{}」", to_chinese(n.value)),
-                        format!("section {} should be numbered {expected}", i + 1),
-                    )
-                    .with_label(format!("应为「{want}」"), format!("should be {expected}"))
-                    .with_fix(
-                        format!("改为「{want}」"),
-                        format!("renumber as 「{want}」"),
-                        vec![Edit {
-                            span: n.span,
-                            replacement: want.clone(),
-                        }],
-                    ),
-                ),
-                None => out.push(
-                    RULE.diagnostic(
-                        heading.action_text.span,
-                        format!("此节缺少序号「{want}、」"),
-                        format!("this section lacks its numeral 「{want}、」"),
-                    )
-                    .with_label(
-                        format!("应为「{want}、{}」", heading.action_text.text),
-                        "numeral missing",
-                    )
-                    .with_fix(
-                        format!("补上「{want}、」"),
-                        format!("insert 「{want}、」"),
-                        vec![Edit {
-                            span: crate::ast::Span::new(heading.span.start, heading.span.start),
-                            replacement: format!("{want}、"),
-                        }],
-                    ),
-                ),
+                Some(n) if n.value == i as u32 + 1 => {}
+                Some(n) => {
+                    labels.push((n.span, want.clone(), ctx.slice(n.span).to_string()));
+                    edits.push(Edit {
+                        span: n.span,
+                        replacement: want,
+                    });
+                }
+                None => {
+                    let at = Span::new(heading.span.start, heading.span.start);
+                    labels.push((heading.action_text.span, want.clone(), String::new()));
+                    edits.push(Edit {
+                        span: at,
+                        replacement: format!("{want}、"),
+                    });
+                }
             }
         }
+        let Some((first_span, first_want, first_was)) = labels.first().cloned() else {
+            continue;
+        };
+        let (zh, en) = if first_was.is_empty() {
+            (
+                format!("节序号不连续：此节缺少序号「{first_want}、」"),
+                "section numerals are not consecutive: a numeral is missing".to_string(),
+            )
+        } else {
+            (
+                format!("节序号不连续：此处应为「{first_want}」，而非「{first_was}」"),
+                format!("section numerals are not consecutive: {first_was} should be {first_want}"),
+            )
+        };
+        let mut d = RULE
+            .diagnostic(first_span, zh, en)
+            .with_label(format!("应为「{first_want}」"), "out of sequence");
+        for (span, want, _) in labels.iter().skip(1) {
+            d = d.with_related(*span, format!("随之应为「{want}」"), "renumber too");
+        }
+        if labels.len() > 1 {
+            d = d.with_help(
+                format!("其后{}节的序号一并顺延", labels.len() - 1),
+                format!("the {} sections after it shift too", labels.len() - 1),
+            );
+        }
+        out.push(d.with_fix("重新编排节序号", "renumber the sections", edits));
     }
 }

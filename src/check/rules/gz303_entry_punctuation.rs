@@ -41,7 +41,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         for section in &list.sections {
             let last = section.entries.len().saturating_sub(1);
+            // An unreadable line after the last readable entry (GZ003) may be the real last
+            // entry: the one before it cannot be judged as last.
+            let unreadable_after = |end: usize| section.unreadable.iter().any(|u| u.start >= end);
             for (i, entry) in section.entries.iter().enumerate() {
+                if i == last && unreadable_after(entry.span.end) {
+                    continue;
+                }
                 let want = if i == last { "。" } else { "；" };
                 match &entry.terminator {
                     Some(t) if t.text == want => {}

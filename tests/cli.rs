@@ -1,0 +1,237 @@
+//! The command line as a user meets it: exit codes, stdin, formats, explain, parse.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = "examples/chongqing-2024-11-28.md";
+const CLEAN: &str = "examples/variants/02_npc11_2011.md";
+
+fn gazette(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run gazette")
+}
+
+fn gazette_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run gazette");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).expect("valid JSON on stdout")
+}
+
+#[test]
+fn findings_exit_1_and_a_clean_notice_exits_0() {
+    assert_eq!(gazette(&["check", SEED]).status.code(), Some(1));
+    let clean = gazette(&["check", CLEAN]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    assert!(stdout(&clean).contains("未发现问题"));
+}
+
+#[test]
+fn fail_on_sets_the_level_that_fails() {
+    // The seed has an error: it fails at every level.
+    assert_eq!(
+        gazette(&["check", "--fail-on", "error", SEED])
+            .status
+            .code(),
+        Some(1)
+    );
+    // A page whose only findings are style fails only with --fail-on style.
+    let style_only = "examples/variants/22_chongqing_2011.md";
+    assert_eq!(gazette(&["check", style_only]).status.code(), Some(0));
+    assert_eq!(
+        gazette(&["check", "--fail-on", "style", style_only])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn missing_file_and_usage_errors_exit_2() {
+    let missing = gazette(&["check", "no/such/file.md"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/file.md"));
+    assert_eq!(gazette(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        gazette(&["check", "--format", "xml", SEED]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn undecodable_input_is_gz001_and_exits_2() {
+    // A notice whose last character lost its final byte.
+    let mut bytes = "## 重庆市人民代表大会常务委员会公告\n\n〔六届〕第56号\n\n截至目前"
+        .as_bytes()
+        .to_vec();
+    bytes.pop();
+    let out = gazette_stdin(&["check", "--format", "json", "-"], &bytes);
+    assert_eq!(out.status.code(), Some(2));
+    let v = json(&out);
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["code"], "GZ001");
+    assert!(d["message"].as_str().unwrap().contains("字节"));
+    assert!(v["files"][0]["encoding"].is_null());
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let seed = std::fs::read(format!("{}/{SEED}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let out = gazette_stdin(&["check", "--format", "json", "-"], &seed);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["files"][0]["path"], "<stdin>");
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn json_output_follows_the_schema() {
+    let out = gazette(&["check", "--format", "json", SEED, CLEAN]);
+    let v = json(&out);
+    assert_eq!(v["version"], 1);
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2, "every file is listed, clean ones too");
+    assert_eq!(files[1]["diagnostics"].as_array().unwrap().len(), 0);
+    assert_eq!(files[0]["encoding"], "utf-8");
+    for d in files[0]["diagnostics"].as_array().unwrap() {
+        for key in [
+            "code", "name", "severity", "message", "help", "range", "labels", "fix",
+        ] {
+            assert!(d.get(key).is_some(), "missing {key}");
+        }
+        for end in ["start", "end"] {
+            for key in ["byte", "line", "column", "column_utf16"] {
+                assert!(d["range"][end][key].is_u64(), "range.{end}.{key}");
+            }
+        }
+    }
+    let summary = &v["summary"];
+    assert_eq!(summary["files"], 2);
+    assert_eq!(summary["errors"], 1);
+    assert_eq!(summary["warnings"], 1);
+    assert_eq!(summary["style"], 5);
+}
+
+#[test]
+fn english_messages_with_lang_en() {
+    let out = gazette(&["check", "--lang", "en", SEED]);
+    let text = stdout(&out);
+    assert!(text.contains(
+        "error[GZ003] syntax-error: unrecognised deputy-qualification clause: expected 「代表」"
+    ));
+    assert!(text.contains("Checked 1 file(s)"));
+}
+
+#[test]
+fn explain_prints_a_rule_and_lists_them_all() {
+    let one = gazette(&["explain", "GZ303"]);
+    assert_eq!(one.status.code(), Some(0));
+    let text = stdout(&one);
+    assert!(text.starts_with("# GZ303 entry-punctuation (style)"));
+    assert!(text.contains("GB/T 15834-2011"));
+    let by_name = gazette(&["explain", "entry-punctuation"]);
+    assert_eq!(stdout(&by_name), text);
+    let all = stdout(&gazette(&["explain"]));
+    for code in ["GZ001", "GZ003", "GZ101", "GZ104", "GZ312"] {
+        assert!(all.contains(code), "{code} listed");
+    }
+    assert_eq!(gazette(&["explain", "GZ999"]).status.code(), Some(2));
+}
+
+#[test]
+fn parse_prints_notices_with_kind_issuer_term_and_number() {
+    let out = gazette(&["parse", "--format", "json", SEED]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    let notices: Vec<&serde_json::Value> = v["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["type"] == "notice")
+        .collect();
+    let summary: Vec<(String, String, u64, u64)> = notices
+        .iter()
+        .map(|n| {
+            (
+                n["kind"].as_str().unwrap().to_string(),
+                n["issuer"].as_str().unwrap().to_string(),
+                n["term"].as_u64().unwrap(),
+                n["number"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let k = |kind: &str, number| {
+        (
+            kind.to_string(),
+            "重庆市人民代表大会常务委员会".to_string(),
+            6,
+            number,
+        )
+    };
+    assert_eq!(
+        summary,
+        vec![
+            k("qualification", 56),
+            k("decision", 57),
+            k("decision", 63),
+            k("decision", 64),
+            k("personnel", 58)
+        ]
+    );
+    // A notice without a number has null there.
+    let none = json(&gazette(&[
+        "parse",
+        "examples/variants/21_liaoyuan_2018.md",
+    ]));
+    let n = none["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["type"] == "notice")
+        .unwrap();
+    assert!(n["number"].is_null() && n["term"].is_null());
+}
+
+#[test]
+fn directories_are_walked_for_notice_files() {
+    let out = gazette(&["check", "--format", "json", "examples/variants"]);
+    let v = json(&out);
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.len() >= 28);
+    assert!(paths.windows(2).all(|w| w[0] <= w[1]), "stable order");
+}
+
+#[test]
+fn human_output_points_at_characters_not_bytes() {
+    let text = stdout(&gazette(&["check", SEED]));
+    // 「代表」 is expected at the 72nd character of line 109 (the byte column would be 214).
+    assert!(text.contains("examples/chongqing-2024-11-28.md:109:72"));
+    assert!(text.contains("此处应为「代表」"));
+    assert!(
+        !text.contains("\u{1b}["),
+        "no colour when NO_COLOR is set or not a terminal"
+    );
+}

@@ -1,0 +1,115 @@
+//! Snapshots of the human and JSON output for every file under `examples/`. A change in what
+//! the checker says about a real or crafted notice shows up as a reviewed snapshot diff.
+
+use std::path::{Path, PathBuf};
+
+use gazette::check::Selection;
+use gazette::diagnostic::Lang;
+use gazette::render::{human, json};
+use gazette::report::check_bytes;
+
+fn example_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    let mut stack = vec![root.join("examples")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.file_name().is_some_and(|n| n != "README.md") {
+                out.push(path.strip_prefix(root).unwrap().to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// GZ104 is off by default; its own fixtures are checked with it on, as a user would.
+fn selection_for(path: &str) -> Selection {
+    Selection {
+        select: if path.contains("gz104") {
+            vec!["GZ104".into()]
+        } else {
+            vec![]
+        },
+        ignore: vec![],
+    }
+}
+
+#[test]
+fn every_example_is_snapshotted() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = example_files();
+    assert!(files.len() > 30, "examples found: {}", files.len());
+    for rel in files {
+        let name = rel.to_string_lossy().replace('/', "__");
+        let path = rel.to_string_lossy().to_string();
+        let bytes = std::fs::read(root.join(&rel)).unwrap();
+        let report = check_bytes(&path, &bytes, &selection_for(&path));
+        let reports = [report];
+        let text = human::render(
+            &reports,
+            &human::Options {
+                lang: Lang::Zh,
+                color: false,
+            },
+        );
+        insta::assert_snapshot!(format!("{name}.human"), text);
+        insta::assert_snapshot!(format!("{name}.json"), json::render(&reports, Lang::Zh));
+    }
+}
+
+#[test]
+fn the_seed_page_in_english() {
+    let path = "examples/chongqing-2024-11-28.md";
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let reports = [check_bytes(path, &bytes, &Selection::default())];
+    insta::assert_snapshot!(human::render(
+        &reports,
+        &human::Options {
+            lang: Lang::En,
+            color: false
+        }
+    ));
+}
+
+/// `examples/rules/gzNNN-fires*.md` must report GZNNN and nothing else;
+/// `gzNNN-silent*.md` must report nothing. Every rule has both.
+#[test]
+fn rule_fixtures_fire_and_stay_silent() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut fires = std::collections::BTreeSet::new();
+    let mut silent = std::collections::BTreeSet::new();
+    for rel in example_files() {
+        let path = rel.to_string_lossy().to_string();
+        let Some(file) = path.strip_prefix("examples/rules/") else {
+            continue;
+        };
+        let code = file[..5].to_uppercase();
+        let bytes = std::fs::read(root.join(&rel)).unwrap();
+        let report = check_bytes(&path, &bytes, &selection_for(&path));
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+        if file.contains("-fires") {
+            assert!(!codes.is_empty(), "{path} reports nothing");
+            assert!(codes.iter().all(|c| *c == code), "{path}: {codes:?}");
+            fires.insert(code);
+        } else if file.contains("-silent") {
+            assert!(codes.is_empty(), "{path}: {codes:?}");
+            silent.insert(code);
+        }
+    }
+    for rule in gazette::check::RULES {
+        assert!(
+            fires.contains(rule.code),
+            "{} has no firing fixture",
+            rule.code
+        );
+        assert!(
+            silent.contains(rule.code),
+            "{} has no silent fixture",
+            rule.code
+        );
+    }
+}

@@ -1,0 +1,248 @@
+//! Each fragment of the grammar parsed alone through its entry rule.
+
+use gazette::syntax::{NoticeParser, Rule};
+use pest::iterators::Pair;
+use pest::Parser;
+
+fn accepts(rule: Rule, text: &str) -> bool {
+    NoticeParser::parse(rule, text).is_ok()
+}
+
+/// The texts of every pair of `inner` rule inside the parse of `text`.
+fn all(rule: Rule, text: &str, inner: Rule) -> Vec<String> {
+    fn walk(p: Pair<Rule>, inner: Rule, out: &mut Vec<String>) {
+        if p.as_rule() == inner {
+            out.push(p.as_str().to_string());
+        }
+        for c in p.into_inner() {
+            walk(c, inner, out);
+        }
+    }
+    let mut out = Vec::new();
+    for p in NoticeParser::parse(rule, text).unwrap_or_else(|e| panic!("{text}: {e}")) {
+        walk(p, inner, &mut out);
+    }
+    out
+}
+
+#[test]
+fn notice_numbers() {
+    for ok in [
+        "〔十三届〕第七号",
+        "〔十四届〕第十五号",
+        "[六届]第56号",
+        "［十三届］第三十二号",
+        "【六届】第56号",
+        "（第59号）",
+        "(第27号)",
+        "第1号",
+        "[2011]第35号",
+        "〔七届〕第24号",
+        "第四十一号",
+    ] {
+        assert!(accepts(Rule::number_root, ok), "{ok}");
+    }
+    for bad in ["〔六届第56号", "第号", "六届56号", "〔六届〕56号", "第56"] {
+        assert!(!accepts(Rule::number_root, bad), "{bad}");
+    }
+}
+
+#[test]
+fn headers() {
+    for ok in [
+        "## 重庆市人民代表大会常务委员会公告\n\n[六届]第56号\n",
+        "全国人民代表大会常务委员会公告 〔十三届〕第七号\n",
+        "徐州市第十六届人民代表大会常务委员会公告第53号\n",
+        "天水市人民代表大会常务委员会\n公  告\n第1号\n",
+        "全国人民代表大会常务委员会任免名单\n",
+        "重庆市人民代表大会常务委员会公告[2011]第35号",
+    ] {
+        assert!(accepts(Rule::header_root, ok), "{ok:?}");
+    }
+    for bad in [
+        "重庆市人民代表大会常务委员会\n",
+        "关于数字贸易的公告\n",
+        "市人大常委会副主任赵世庆出席开幕式\n",
+    ] {
+        assert!(!accepts(Rule::header_root, bad), "{bad:?}");
+    }
+}
+
+#[test]
+fn adoption_lines() {
+    assert!(accepts(
+        Rule::adoption_root,
+        "(2024年11月28日重庆市第六届人民代表大会常务委员会第十二次会议通过)"
+    ));
+    assert!(accepts(
+        Rule::adoption_root,
+        "（2019年4月23日第十三届全国人民代表大会常务委员会第十次会议通过）"
+    ));
+    assert!(!accepts(
+        Rule::adoption_root,
+        "（2024年11月28日重庆市第六届人民代表大会常务委员会通过）"
+    ));
+}
+
+#[test]
+fn section_headings() {
+    for ok in [
+        "一、决定任命",
+        "二、任命",
+        "三、批准任命",
+        "四、决定免去",
+        "五、免去",
+        "六、批准",
+        "任命：",
+        "七、撤销",
+        "八、决定代理",
+    ] {
+        assert!(accepts(Rule::section_root, ok), "{ok}");
+    }
+    for bad in ["一、", "决定任命姜国杰为副市长", "一、某某"] {
+        assert!(!accepts(Rule::section_root, bad), "{bad}");
+    }
+}
+
+#[test]
+fn entries_and_their_parts() {
+    let e = "朱学元、王峰、彭劲荣为重庆市人民检察院检察委员会委员；";
+    assert_eq!(
+        all(Rule::entry_root, e, Rule::name),
+        ["朱学元", "王峰", "彭劲荣"]
+    );
+    assert_eq!(
+        all(Rule::entry_root, e, Rule::post),
+        ["重庆市人民检察院检察委员会委员"]
+    );
+
+    let e = "李生龙的重庆市高级人民法院副院长、审判委员会委员、审判员职务；";
+    assert_eq!(
+        all(Rule::entry_root, e, Rule::post),
+        ["重庆市高级人民法院副院长", "审判委员会委员", "审判员"]
+    );
+    assert_eq!(all(Rule::entry_root, e, Rule::duty_word), ["职务"]);
+
+    let e = "彭贵为重庆两江新区人民法院(重庆自由贸易试验区人民法院)院长；";
+    assert_eq!(
+        all(Rule::entry_root, e, Rule::post),
+        ["重庆两江新区人民法院(重庆自由贸易试验区人民法院)院长"]
+    );
+
+    let e = "刘伟辞去重庆市九龙坡区人民检察院检察长职务；";
+    assert_eq!(all(Rule::entry_root, e, Rule::resign_tail).len(), 1);
+
+    // Verb-first items joined by 、, and the acting form.
+    let e = "免去王五的某市财政局局长职务、任命李四为某市财政局局长；";
+    assert_eq!(all(Rule::entry_root, e, Rule::entry_verb), ["免去", "任命"]);
+    let e = "决定王为民为某市人民政府代理市长；";
+    assert_eq!(all(Rule::entry_root, e, Rule::name), ["王为民"]);
+
+    // A missing terminator or 职务 still reads (rules report it).
+    assert!(accepts(
+        Rule::entry_root,
+        "蒋德阳为重庆市人大财政经济委员会副主任委员"
+    ));
+    assert!(accepts(
+        Rule::entry_root,
+        "陈强的重庆市人大社会建设委员会委员；"
+    ));
+    assert!(!accepts(Rule::entry_root, "重庆市人大社会建设委员会委员；"));
+}
+
+/// Names carry no delimiter: the length is chosen by what follows.
+#[test]
+fn names_are_split_by_what_follows() {
+    let names = |text: &str| all(Rule::name_root, text, Rule::name);
+    assert_eq!(names("王军（黑龙江）、王敏刚"), ["王军", "王敏刚"]);
+    assert_eq!(
+        all(Rule::name_root, "王蓉蓉（北京，女）", Rule::disambiguator),
+        ["（北京，女）"]
+    );
+    assert_eq!(names("多来提曼·开米克（塔吉克族）"), ["多来提曼·开米克"]);
+    assert_eq!(names("李𠇔、孙飙"), ["李𠇔", "孙飙"]);
+    let clause = |text: &str| all(Rule::clause_item_root, text, Rule::name);
+    assert_eq!(clause("确认孙兆民的代表资格有效。"), ["孙兆民"]);
+    assert_eq!(
+        clause("接受了孙飚提出辞去第十二届全国人民代表大会代表职务，"),
+        ["孙飚"]
+    );
+    assert_eq!(
+        clause("决定接受汤于辞去重庆市第六届人民代表大会代表职务，"),
+        ["汤于"]
+    );
+    assert_eq!(clause("决定罢免刘定青省十二届人大代表职务。"), ["刘定青"]);
+    assert_eq!(
+        clause("依法补选严志华、孙金明为省十二届人大代表。"),
+        ["严志华", "孙金明"]
+    );
+    assert_eq!(
+        all(Rule::entry_root, "张有为为某市人民政府副市长；", Rule::name),
+        ["张有为"]
+    );
+}
+
+#[test]
+fn deputy_clauses() {
+    let clauses = [
+        "截至目前，重庆市第六届人民代表大会实有代表846人",
+        "现在，第十一届全国人民代表大会实有代表2979人",
+        "市八届人大现实有代表270名",
+        "确认姜国杰、蒋德阳、吴凯的重庆市第六届人民代表大会代表资格有效",
+        "重庆市第六届人民代表大会常务委员会第十二次会议审议通过同意代表资格审查委员会的审查报告",
+        "决定接受舒健、周文霞辞去第十三届全国人民代表大会代表职务",
+        "接受了黄建华提出的辞去第十一届全国人民代表大会代表职务的请求",
+        "决定罢免甘荣坤、翟友财的第十三届全国人民代表大会代表职务",
+        "驻渝部队军人代表大会选出的重庆市第六届人民代表大会代表徐强调离重庆市",
+        "第十三届全国人民代表大会代表王军（黑龙江）、王敏刚因病去世",
+        "全国人民代表大会常务委员会对王军、王敏刚代表的去世表示哀悼",
+        "依照代表法的有关规定，赵勇的重庆市第六届人民代表大会代表资格终止",
+        "依照地方组织法和选举法的有关规定，其重庆市第六届人民代表大会教育科学文化卫生委员会委员职务相应终止",
+        "递补陈晓峰为第十三届全国人民代表大会代表",
+        "辞去代表职务的代表1名",
+        "即麦积区选举的杜田海",
+        "代表名额为774名",
+        "省十二届人大一次会议时",
+        "尚缺5名",
+        "按照法律规定他们的代表资格终止",
+        "代表资格自行终止",
+    ];
+    for c in clauses {
+        assert!(accepts(Rule::clause_root, c), "{c}");
+    }
+    // The seed's damaged clause: 「代表」 is missing after the congress.
+    let damaged = "梁平区人民代表大会常务委员会补选吴凯为重庆市第六届人民代表大会常务委员会第十二次会议审议通过";
+    assert!(!accepts(Rule::clause_root, damaged));
+}
+
+#[test]
+fn dates_titles_signatures_closings() {
+    assert!(accepts(Rule::date_root, "2024年11月28日"));
+    assert!(accepts(Rule::date_root, "二〇一九年四月二十三日"));
+    assert!(!accepts(Rule::date_root, "2024年11月"));
+    assert!(accepts(
+        Rule::title_root,
+        "关于接受张国智同志辞去重庆市人民政府副市长职务的决定"
+    ));
+    assert!(accepts(
+        Rule::title_root,
+        "重庆市人民代表大会常务委员会关于批准2024年市级预算调整方案的决议"
+    ));
+    assert!(!accepts(Rule::title_root, "关于数字贸易改革创新发展的意见"));
+    assert!(accepts(
+        Rule::signature_root,
+        "重庆市人民代表大会常务委员会"
+    ));
+    assert!(accepts(Rule::closing_root, "特此公告。"));
+    assert!(accepts(Rule::closing_root, "现予公告。"));
+    assert!(accepts(Rule::press_root, "（授权发布）"));
+    assert!(accepts(Rule::press_root, "新华社北京4月23日电"));
+}
+
+#[test]
+fn numerals() {
+    for ok in ["56", "５６", "十二", "二十四", "一百零五", "〇", "两"] {
+        assert!(accepts(Rule::numeral_root, ok), "{ok}");
+    }
+    assert!(!accepts(Rule::numeral_root, "五十六号"));
+}
