@@ -95,6 +95,24 @@ impl Block {
 #[derive(Debug, Clone, Serialize)]
 pub struct Opaque {
     pub span: Span,
+    /// 「关于姜国杰等14名代表的代表资格的报告」 mentioned in the text (GZ206 counts them).
+    pub deputy_reports: Vec<DeputyReport>,
+}
+
+/// A meeting report on deputies' qualifications named in an article: its first deputy and count.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeputyReport {
+    pub span: Span,
+    pub first: Person,
+    pub count: Option<Number>,
+}
+
+/// 「《中华人民共和国…组织法》第三十二条」: a law and the article cited from it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Citation {
+    pub span: Span,
+    pub law: Text,
+    pub article: Number,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -140,6 +158,8 @@ pub struct Notice {
     /// Markdown heading marks (`### `): layout, not content, but recorded so that every
     /// non-blank byte of a notice belongs to some node.
     pub markup: Vec<Span>,
+    /// Every article of a law cited in the notice's text (GZ207).
+    pub citations: Vec<Citation>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -650,4 +670,11 @@ pub enum Fact {
     Topic { congress: Congress },
     /// 广东省第十三届人民代表大会代表、…常务委员会委员宋海涛同志 (the subject of what follows)
     Designated { deputies: Vec<DeputyRef> },
+    /// 因涉嫌…被逮捕 / 被判处有期徒刑三年 (a suspension ground, not a termination one)
+    Detention {
+        deputies: Vec<DeputyRef>,
+        text: Text,
+    },
+    /// 并处剥夺政治权利二年 (a termination ground)
+    Deprivation { text: Text },
 }

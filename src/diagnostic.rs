@@ -7,6 +7,8 @@ use crate::ast::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// Not a finding: what a rule could not verify, and why (`--explain-skipped`, JSON `notes`).
+    Note,
     /// Typography; fixable.
     Style,
     /// Probably wrong; a person decides.
@@ -18,6 +20,7 @@ pub enum Severity {
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Style => "style",
             Severity::Warning => "warning",
             Severity::Error => "error",

@@ -7,6 +7,7 @@ pub mod ast;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod domain;
 pub mod render;
 pub mod report;
 pub mod source;

@@ -2,7 +2,7 @@
 //! takes, and the library's entry point for checking bytes.
 
 use crate::ast::Document;
-use crate::check::{self, Context, InputFacts, Selection};
+use crate::check::{self, Context, InputFacts, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{decode, Encoding, LineIndex};
 use crate::syntax::parse_document;
@@ -14,6 +14,8 @@ pub struct FileReport {
     pub source: String,
     pub line_index: LineIndex,
     pub document: Document,
+    pub facts: InputFacts,
+    /// Findings and notes (what could not be verified), in source order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -27,10 +29,55 @@ impl FileReport {
     pub fn unreadable(&self) -> bool {
         self.encoding.is_none()
     }
+    /// The findings, without the notes.
+    pub fn findings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Note)
+    }
+    pub fn notes(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Note)
+    }
 }
 
-/// Decodes, parses and checks one input.
-pub fn check_bytes(path: &str, bytes: &[u8], selection: &Selection) -> FileReport {
+/// Decodes, parses and checks one input on its own.
+pub fn check_bytes(path: &str, bytes: &[u8], selection: &Settings) -> FileReport {
+    let mut reports = check_all(vec![(path.to_string(), bytes.to_vec())], selection);
+    reports.remove(0)
+}
+
+/// Checks inputs given together: each on its own, then the rules that read across files
+/// (the notices of one congress in number order).
+pub fn check_all(inputs: Vec<(String, Vec<u8>)>, selection: &Settings) -> Vec<FileReport> {
+    let mut reports: Vec<FileReport> = inputs
+        .into_iter()
+        .map(|(path, bytes)| prepare(path, &bytes, selection))
+        .collect();
+    let found = {
+        let contexts: Vec<Context> = reports
+            .iter()
+            .map(|r| Context {
+                settings: selection,
+                path: &r.path,
+                source: &r.source,
+                document: &r.document,
+                input: &r.facts,
+            })
+            .collect();
+        check::check_run(&contexts, selection)
+    };
+    for (i, d) in found {
+        reports[i].diagnostics.push(d);
+    }
+    for r in &mut reports {
+        check::sort(&mut r.diagnostics);
+    }
+    reports
+}
+
+fn prepare(path: String, bytes: &[u8], selection: &Settings) -> FileReport {
     let (source, facts) = match decode(bytes) {
         Ok(decoded) => (
             decoded.text,
@@ -55,6 +102,8 @@ pub fn check_bytes(path: &str, bytes: &[u8], selection: &Selection) -> FileRepor
     };
     let diagnostics = {
         let ctx = Context {
+            settings: selection,
+            path: &path,
             source: &source,
             document: &document,
             input: &facts,
@@ -62,11 +111,12 @@ pub fn check_bytes(path: &str, bytes: &[u8], selection: &Selection) -> FileRepor
         check::check(&ctx, selection)
     };
     FileReport {
-        path: path.to_string(),
+        path,
         encoding: facts.encoding,
         line_index: LineIndex::new(&source),
         source,
         document,
+        facts,
         diagnostics,
     }
 }

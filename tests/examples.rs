@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use gazette::check::Selection;
+use gazette::check::Settings;
 use gazette::diagnostic::Lang;
 use gazette::render::{human, json};
 use gazette::report::check_bytes;
@@ -27,14 +27,14 @@ fn example_files() -> Vec<PathBuf> {
 }
 
 /// GZ104 is off by default; its own fixtures are checked with it on, as a user would.
-fn selection_for(path: &str) -> Selection {
-    Selection {
+fn selection_for(path: &str) -> Settings {
+    Settings {
         select: if path.contains("gz104") {
             vec!["GZ104".into()]
         } else {
             vec![]
         },
-        ignore: vec![],
+        ..Settings::default()
     }
 }
 
@@ -54,6 +54,7 @@ fn every_example_is_snapshotted() {
             &human::Options {
                 lang: Lang::Zh,
                 color: false,
+                show_notes: true,
             },
         );
         insta::assert_snapshot!(format!("{name}.human"), text);
@@ -65,12 +66,13 @@ fn every_example_is_snapshotted() {
 fn the_seed_page_in_english() {
     let path = "examples/chongqing-2024-11-28.md";
     let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
-    let reports = [check_bytes(path, &bytes, &Selection::default())];
+    let reports = [check_bytes(path, &bytes, &Settings::default())];
     insta::assert_snapshot!(human::render(
         &reports,
         &human::Options {
             lang: Lang::En,
-            color: false
+            color: false,
+            show_notes: true,
         }
     ));
 }
@@ -90,7 +92,10 @@ fn rule_fixtures_fire_and_stay_silent() {
         let code = file[..5].to_uppercase();
         let bytes = std::fs::read(root.join(&rel)).unwrap();
         let report = check_bytes(&path, &bytes, &selection_for(&path));
-        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+        let codes: Vec<&str> = report.findings().map(|d| d.code).collect();
+        if file.contains("-series-") {
+            continue; // checked together in series_across_two_files
+        }
         if file.contains("-fires") {
             assert!(!codes.is_empty(), "{path} reports nothing");
             assert!(codes.iter().all(|c| *c == code), "{path}: {codes:?}");
@@ -112,4 +117,25 @@ fn rule_fixtures_fire_and_stay_silent() {
             rule.code
         );
     }
+}
+
+/// A series over two files: each alone is fine (the second only gets a note: no starting
+/// count); checked together, the second's total is off by one against the first's.
+#[test]
+fn series_across_two_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |name: &str| {
+        let path = format!("examples/rules/{name}");
+        let bytes = std::fs::read(root.join(&path)).unwrap();
+        (path, bytes)
+    };
+    let (a, b) = (read("gz201-series-a.md"), read("gz201-series-b.md"));
+    for (path, bytes) in [&a, &b] {
+        let alone = check_bytes(path, bytes, &Settings::default());
+        assert_eq!(alone.findings().count(), 0, "{path} alone");
+    }
+    let together = gazette::report::check_all(vec![a, b], &Settings::default());
+    let found: Vec<&str> = together[1].findings().map(|d| d.code).collect();
+    assert_eq!(found, ["GZ201"]);
+    assert_eq!(together[0].findings().count(), 0);
 }

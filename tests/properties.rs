@@ -3,7 +3,7 @@
 //! (non-blank) byte of a notice belongs to some node of it — nothing is dropped silently.
 
 use gazette::ast::{Block, Document};
-use gazette::check::Selection;
+use gazette::check::Settings;
 use gazette::report::check_bytes;
 use gazette::syntax::parse_document;
 use proptest::prelude::*;
@@ -73,7 +73,7 @@ fn assert_tree_invariants(text: &str, doc: &Document) {
 }
 
 fn assert_report_invariants(text: &str) {
-    let report = check_bytes("prop.md", text.as_bytes(), &Selection::default());
+    let report = check_bytes("prop.md", text.as_bytes(), &Settings::default());
     let src = &report.source;
     let ok = |s: usize, e: usize| {
         s <= e && e <= src.len() && src.is_char_boundary(s) && src.is_char_boundary(e)
@@ -104,6 +104,7 @@ fn assert_report_invariants(text: &str) {
         &gazette::render::human::Options {
             lang: Default::default(),
             color: false,
+            show_notes: true,
         },
     );
 }

@@ -223,3 +223,132 @@ fn plain_text_copy_gives_the_same_tree() {
     assert_eq!(a.len(), 5);
     assert_eq!(a, b);
 }
+
+fn codes(text: &str) -> Vec<&'static str> {
+    let report = gazette::report::check_bytes("seed.md", text.as_bytes(), &Default::default());
+    report.findings().map(|d| d.code).collect()
+}
+
+/// 「关于姜国杰等14名代表的代表资格的报告」 in the news article counts notice 56: 3 confirmed and
+/// 11 terminated, 姜国杰 first. The checker verifies it, and catches a one-character change.
+#[test]
+fn the_meeting_report_agrees_with_notice_56() {
+    assert!(!codes(SEED).contains(&"GZ206"));
+    let fifteen = SEED.replace("姜国杰等14名代表", "姜国杰等15名代表");
+    assert_eq!(codes(&fifteen).iter().filter(|c| **c == "GZ206").count(), 1);
+    let other_first = SEED.replace("关于姜国杰等14名代表", "关于蒋德阳等14名代表");
+    assert_eq!(
+        codes(&other_first)
+            .iter()
+            .filter(|c| **c == "GZ206")
+            .count(),
+        1
+    );
+}
+
+/// Notice 56 prints no starting count: its total 846 is noted as not verifiable, not guessed.
+/// Given the previous notice (〔六届〕第55号 with 854 seated), the chain is checked.
+#[test]
+fn the_total_of_notice_56_is_checked_only_with_its_baseline() {
+    let report = gazette::report::check_bytes("seed.md", SEED.as_bytes(), &Default::default());
+    assert!(report.findings().all(|d| d.code != "GZ201"));
+    assert!(report
+        .notes()
+        .any(|d| d.code == "GZ201" && d.message.zh.contains("846")));
+
+    // With the page's GZ003 repaired (the words lost in print put back) and notice 55 before
+    // it, the arithmetic runs: 854 + 3 − 5 − 1 − 5 = 846.
+    let repaired = SEED.replace(
+        "补选吴凯为重庆市第六届人民代表大会常务委员会第十二次会议",
+        "补选吴凯为重庆市第六届人民代表大会代表。重庆市第六届人民代表大会常务委员会第十二次会议",
+    );
+    let previous = "## 重庆市人民代表大会常务委员会公告\n\n〔六届〕第55号\n\n截至目前，重庆市第六届人民代表大会实有代表854人。\n\n特此公告。\n\n重庆市人民代表大会常务委员会\n\n2024年9月27日\n";
+    let run = |total: &str| {
+        let page = repaired.replace("实有代表846人", total);
+        let reports = gazette::report::check_all(
+            vec![
+                ("55.md".into(), previous.as_bytes().to_vec()),
+                ("seed.md".into(), page.into_bytes()),
+            ],
+            &Default::default(),
+        );
+        reports[1]
+            .findings()
+            .filter(|d| d.code == "GZ201")
+            .map(|d| d.message.zh.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run("实有代表846人"), Vec::<String>::new());
+    assert_eq!(run("实有代表847人"), vec!["实有代表人数不符：854 + 3 − 5 − 1 − 5 = 846，而公告写作847（起算数为55.md 中第55号公告的实有代表854）".to_string()]);
+}
+
+/// Every entry of notice 58 resolves to a post of the 直辖市 profile under the right action.
+#[test]
+fn every_entry_of_58_resolves_to_a_known_post_and_the_right_action() {
+    use gazette::check::personnel::{moves, verdict, Verdict};
+    let report = gazette::report::check_bytes("seed.md", SEED.as_bytes(), &Default::default());
+    let settings = gazette::check::Settings::default();
+    let ctx = gazette::check::Context {
+        settings: &settings,
+        path: "seed.md",
+        source: &report.source,
+        document: &report.document,
+        input: &report.facts,
+    };
+    let all = moves(&ctx);
+    // Person × post pairs, counted by hand on the printed list: 5 + 34 + 1 + 1 + 49 + 2.
+    assert_eq!(
+        all.iter().filter(|m| m.notice.number == Some(58)).count(),
+        92
+    );
+    for m in &all {
+        assert!(m.rule.is_some(), "unknown post: {}", m.post.text);
+        assert_eq!(
+            verdict(m),
+            Verdict::Fits,
+            "{} {}",
+            m.person.name.text,
+            m.post.text
+        );
+    }
+    let transfers = gazette::check::personnel::transfers(&ctx);
+    let found: Vec<(&str, &str)> = transfers
+        .iter()
+        .map(|t| (t.person.as_str(), t.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("易晓东", "transfer"),
+            ("王剑波", "transfer"),
+            ("刘伟", "transfer"),
+            ("蒋佩伏", "transfer"),
+            ("余云中", "promotion"),
+            ("彭贵", "transfer"),
+            ("吴闻闻", "transfer"),
+            ("何涛", "transfer"),
+            ("童蕾", "transfer"),
+            ("庞伟华", "transfer"),
+        ]
+    );
+}
+
+/// What the checker says about the seed page, rule by rule: the problems a reader of the
+/// printed page would want flagged, and nothing else.
+#[test]
+fn the_seed_findings() {
+    let report = gazette::report::check_bytes("seed.md", SEED.as_bytes(), &Default::default());
+    let mut found: Vec<&str> = report.findings().map(|d| d.code).collect();
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            "GZ003", // 「补选吴凯为重庆市第六届人民代表大会」 + 「常务委员会第十二次会议」: words lost in print
+            "GZ101", "GZ101", "GZ101", "GZ101",
+            "GZ101", // 「[六届]」 instead of 「〔六届〕」
+            "GZ103", // 第58号 printed after 第64号
+            "GZ305", // 「重庆市第六届人民代表大会委员会委员」: the committee's name is missing
+            "GZ309", // 姜国杰 appointed 副市长, still 「市财政局局长」 in 第63号, not removed
+        ]
+    );
+}

@@ -3,6 +3,8 @@
 //! A rule reads the [`Context`] and pushes [`Diagnostic`]s; it never prints. A new rule is
 //! one new file, one line in [`registry::RULES`], and its fixtures under `examples/rules/`.
 
+pub mod personnel;
+pub mod qualification;
 pub mod registry;
 pub mod rules;
 
@@ -21,6 +23,9 @@ pub struct InputFacts {
 
 /// Everything a rule may look at.
 pub struct Context<'a> {
+    pub settings: &'a Settings,
+    /// The file's path as given (for messages that point from one file to another).
+    pub path: &'a str,
     /// The decoded text (for undecodable input: the part before the first bad byte).
     pub source: &'a str,
     pub document: &'a Document,
@@ -43,7 +48,15 @@ pub struct RuleDef {
     pub summary: &'static str,
     /// Markdown, printed by `gazette explain`: what it checks, why (with the source), examples.
     pub explanation: &'static str,
-    pub check: fn(&Context, &mut Vec<Diagnostic>),
+    pub check: Check,
+}
+
+/// What a rule looks at: one file, or every file of the run together (a series of notices of
+/// one congress spread over several gazette pages).
+pub enum Check {
+    File(fn(&Context, &mut Vec<Diagnostic>)),
+    /// Diagnostics come back with the index of the file they belong to.
+    Run(fn(&[Context], &mut Vec<(usize, Diagnostic)>)),
 }
 
 impl RuleDef {
@@ -68,16 +81,19 @@ impl RuleDef {
     }
 }
 
-/// Which rules run.
+/// How a run checks: which rules run, and the jurisdiction profile of its posts.
 #[derive(Debug, Clone, Default)]
-pub struct Selection {
+pub struct Settings {
+    /// A user's profile (`--profile FILE`); without one, the built-in profile that applies
+    /// to each issuer is used.
+    pub profile: Option<std::sync::Arc<crate::domain::profile::Profile>>,
     /// Codes or prefixes (`GZ104`, `GZ1`) to run in addition to the default set.
     pub select: Vec<String>,
     /// Codes or prefixes not to run.
     pub ignore: Vec<String>,
 }
 
-impl Selection {
+impl Settings {
     pub fn enabled(&self, rule: &RuleDef) -> bool {
         let matches = |p: &String| rule.code.starts_with(p.as_str()) || rule.name == p;
         if self.ignore.iter().any(matches) {
@@ -87,16 +103,49 @@ impl Selection {
     }
 }
 
-/// Runs the selected rules; diagnostics come back in source order.
-pub fn check(ctx: &Context, selection: &Selection) -> Vec<Diagnostic> {
+/// Runs the selected single-file rules; diagnostics come back in source order.
+pub fn check(ctx: &Context, selection: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in RULES {
-        if selection.enabled(rule) {
-            (rule.check)(ctx, &mut out);
+        if let (true, Check::File(f)) = (selection.enabled(rule), &rule.check) {
+            f(ctx, &mut out);
         }
     }
-    out.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    sort(&mut out);
     out
+}
+
+/// Runs the selected run-level rules over all files at once.
+pub fn check_run(contexts: &[Context], selection: &Settings) -> Vec<(usize, Diagnostic)> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        if let (true, Check::Run(f)) = (selection.enabled(rule), &rule.check) {
+            f(contexts, &mut out);
+        }
+    }
+    out
+}
+
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+}
+
+/// A notice's number as printed: 「第58号」, 「第十五号」.
+pub fn printed_number(source: &str, notice: &crate::ast::Notice) -> Option<String> {
+    let seq = notice.header.number.as_ref()?.sequence?;
+    Some(format!("第{}号", source.get(seq.span.start..seq.span.end)?))
+}
+
+/// A number in the style of another: 59 as 「59」 or 「五十九」.
+pub fn in_style(value: u32, style: crate::syntax::numerals::NumeralStyle) -> String {
+    match style {
+        crate::syntax::numerals::NumeralStyle::Arabic => value.to_string(),
+        crate::syntax::numerals::NumeralStyle::Chinese => {
+            crate::syntax::numerals::to_chinese(value)
+        }
+    }
 }
 
 /// The standing committee a name refers to, with the common abbreviations spelt out, so that

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::check::{find_rule, Selection, RULES};
+use crate::check::{find_rule, Settings, RULES};
 use crate::diagnostic::{Lang, Severity};
 use crate::render;
-use crate::report::{check_bytes, FileReport};
+use crate::report::{check_all, check_bytes, FileReport};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -53,6 +53,12 @@ pub struct CheckArgs {
     /// 不运行的规则（代码或前缀，如 GZ1）/ rules not to run (code or prefix)
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
+    /// 同时列出无法核对的内容及原因 / also list what could not be verified, and why
+    #[arg(long)]
+    pub explain_skipped: bool,
+    /// 辖区配置文件（TOML），代替内置的直辖市、省配置 / a jurisdiction profile (TOML) instead of the built-in ones
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -177,9 +183,20 @@ fn color_wanted() -> bool {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let selection = Selection {
+    let profile = match &args.profile {
+        Some(path) => match load_profile(path) {
+            Ok(p) => Some(std::sync::Arc::new(p)),
+            Err(message) => {
+                eprintln!("gazette: {message}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let selection = Settings {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
+        profile,
     };
     let lang = match args.lang {
         LangArg::Zh => Lang::Zh,
@@ -187,22 +204,25 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let mut io_errors = Vec::new();
     let inputs = collect_inputs(&args.paths, &mut io_errors);
-    let mut reports: Vec<FileReport> = Vec::new();
+    let mut read = Vec::new();
     for input in &inputs {
         match input.read() {
-            Ok(bytes) => reports.push(check_bytes(&input.name(), &bytes, &selection)),
+            Ok(bytes) => read.push((input.name(), bytes)),
             Err(e) => io_errors.push(match lang {
                 Lang::Zh => format!("无法读取 {}：{e}", input.name()),
                 Lang::En => format!("cannot read {}: {e}", input.name()),
             }),
         }
     }
+    // Files given together are one run: a series of notices may span them.
+    let reports = check_all(read, &selection);
     let output = match args.format {
         Format::Human => render::human::render(
             &reports,
             &render::human::Options {
                 lang,
                 color: color_wanted(),
+                show_notes: args.explain_skipped,
             },
         ),
         Format::Json => render::json::render(&reports, lang) + "\n",
@@ -224,6 +244,29 @@ fn check(args: CheckArgs) -> ExitCode {
     ExitCode::from(u8::from(failing))
 }
 
+/// Reads a user's profile; errors name the file, line and column.
+fn load_profile(path: &Path) -> Result<crate::domain::profile::Profile, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "无法读取辖区配置 {} / cannot read the profile: {e}",
+            path.display()
+        )
+    })?;
+    crate::domain::profile::Profile::from_toml(&text).map_err(|e| {
+        let at = e.span.map(|s| {
+            let index = crate::source::LineIndex::new(&text);
+            let p = index.position(&text, s.start);
+            format!(":{}:{}", p.line, p.column)
+        });
+        format!(
+            "辖区配置有误 / invalid profile {}{}: {}",
+            path.display(),
+            at.unwrap_or_default(),
+            e.message
+        )
+    })
+}
+
 fn parse(args: ParseArgs) -> ExitCode {
     let input = if args.path.as_os_str() == "-" {
         Input::Stdin
@@ -237,7 +280,7 @@ fn parse(args: ParseArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = check_bytes(&input.name(), &bytes, &Selection::default());
+    let report = check_bytes(&input.name(), &bytes, &Settings::default());
     #[derive(serde::Serialize)]
     struct Tree<'a> {
         version: u32,
@@ -245,12 +288,23 @@ fn parse(args: ParseArgs) -> ExitCode {
         encoding: Option<&'static str>,
         #[serde(flatten)]
         document: &'a crate::ast::Document,
+        /// People who leave one post and take another in this document.
+        transfers: Vec<crate::check::personnel::Transfer>,
     }
+    let settings = Settings::default();
+    let ctx = crate::check::Context {
+        settings: &settings,
+        path: &report.path,
+        source: &report.source,
+        document: &report.document,
+        input: &report.facts,
+    };
     let tree = Tree {
         version: render::json::VERSION,
         path: &report.path,
         encoding: report.encoding.map(|e| e.name()),
         document: &report.document,
+        transfers: crate::check::personnel::transfers(&ctx),
     };
     match args.format {
         ParseFormat::Json => {

@@ -20,13 +20,17 @@ const CONTEXT_CHARS: usize = 12;
 pub struct Options {
     pub lang: Lang,
     pub color: bool,
+    /// Also print the notes: what could not be verified, and why (`--explain-skipped`).
+    pub show_notes: bool,
 }
 
 pub fn render(reports: &[FileReport], options: &Options) -> String {
     let mut out = String::new();
     for report in reports {
         for d in &report.diagnostics {
-            render_one(&mut out, report, d, options);
+            if d.severity != Severity::Note || options.show_notes {
+                render_one(&mut out, report, d, options);
+            }
         }
     }
     out.push_str(&summary(reports, options));
@@ -40,6 +44,8 @@ fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &O
         (Severity::Error, Lang::Zh) => ("\x1b[1;31m", "错误"),
         (Severity::Warning, Lang::Zh) => ("\x1b[1;33m", "警告"),
         (Severity::Style, Lang::Zh) => ("\x1b[1;36m", "格式"),
+        (Severity::Note, Lang::Zh) => ("\x1b[1;34m", "无法核对"),
+        (Severity::Note, Lang::En) => ("\x1b[1;34m", "not verified"),
         (Severity::Error, Lang::En) => ("\x1b[1;31m", "error"),
         (Severity::Warning, Lang::En) => ("\x1b[1;33m", "warning"),
         (Severity::Style, Lang::En) => ("\x1b[1;36m", "style"),
@@ -100,7 +106,7 @@ fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &O
             severity: match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
-                Severity::Style => miette::Severity::Advice,
+                Severity::Style | Severity::Note => miette::Severity::Advice,
             },
         };
         let mut drawn = String::new();
@@ -141,21 +147,32 @@ fn summary(reports: &[FileReport], options: &Options) -> String {
         count(Severity::Warning),
         count(Severity::Style),
     );
+    let notes: usize = reports.iter().map(|r| r.notes().count()).sum();
     let fixable: usize = reports
         .iter()
         .map(|r| r.diagnostics.iter().filter(|d| d.fix.is_some()).count())
         .sum();
     let files = reports.len();
-    match options.lang {
-        Lang::Zh if e + w + s == 0 => format!("检查了 {files} 个文件，未发现问题。\n"),
+    let mut line = match options.lang {
+        Lang::Zh if e + w + s == 0 => format!("检查了 {files} 个文件，未发现问题。"),
         Lang::Zh => format!(
-            "检查了 {files} 个文件：{e} 个错误，{w} 个警告，{s} 个格式问题；{fixable} 个问题可自动修正。\n"
+            "检查了 {files} 个文件：{e} 个错误，{w} 个警告，{s} 个格式问题；{fixable} 个问题可自动修正。"
         ),
-        Lang::En if e + w + s == 0 => format!("Checked {files} file(s): no problems found.\n"),
+        Lang::En if e + w + s == 0 => format!("Checked {files} file(s): no problems found."),
         Lang::En => format!(
-            "Checked {files} file(s): {e} error(s), {w} warning(s), {s} style issue(s); {fixable} fixable.\n"
+            "Checked {files} file(s): {e} error(s), {w} warning(s), {s} style issue(s); {fixable} fixable."
         ),
+    };
+    if notes > 0 && !options.show_notes {
+        line.push_str(&match options.lang {
+            Lang::Zh => format!("另有 {notes} 处无法核对，用 --explain-skipped 查看原因。"),
+            Lang::En => {
+                format!(" {notes} item(s) could not be verified; --explain-skipped says why.")
+            }
+        });
     }
+    line.push('\n');
+    line
 }
 
 /// The lines of one cluster, each labelled line cut to a window around its labels, with the

@@ -21,6 +21,8 @@ struct File<'a> {
     path: &'a str,
     encoding: Option<&'static str>,
     diagnostics: Vec<Item<'a>>,
+    /// What the rules could not verify, and why (same shape as a diagnostic, severity "note").
+    notes: Vec<Item<'a>>,
 }
 
 #[derive(Serialize)]
@@ -148,7 +150,8 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
             .map(|r| File {
                 path: &r.path,
                 encoding: r.encoding.map(|e| e.name()),
-                diagnostics: r.diagnostics.iter().map(|d| item(r, d, lang)).collect(),
+                diagnostics: r.findings().map(|d| item(r, d, lang)).collect(),
+                notes: r.notes().map(|d| item(r, d, lang)).collect(),
             })
             .collect(),
         summary: Summary::of(reports),

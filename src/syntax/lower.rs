@@ -25,7 +25,10 @@ pub fn parse_document(source: &str) -> Document {
             // Only the call limit can stop the page rule; keep every byte as opaque text.
             return Document {
                 span: whole,
-                blocks: vec![Block::Opaque(Opaque { span: whole })],
+                blocks: vec![Block::Opaque(Opaque {
+                    span: whole,
+                    deputy_reports: Vec::new(),
+                })],
                 problems: vec![Unrecognised {
                     span: whole,
                     at: Span::new(0, 0),
@@ -45,9 +48,17 @@ pub fn parse_document(source: &str) -> Document {
             Rule::opaque_line => match blocks.last_mut() {
                 // Consecutive opaque lines form one block.
                 Some(Block::Opaque(o)) if o.span.end == span.start => o.span.end = span.end,
-                _ => blocks.push(Block::Opaque(Opaque { span })),
+                _ => blocks.push(Block::Opaque(Opaque {
+                    span,
+                    deputy_reports: Vec::new(),
+                })),
             },
             _ => {}
+        }
+    }
+    for block in &mut blocks {
+        if let Block::Opaque(o) = block {
+            o.deputy_reports = deputy_reports(source, o.span);
         }
     }
     Document {
@@ -55,6 +66,71 @@ pub fn parse_document(source: &str) -> Document {
         blocks,
         problems: Vec::new(),
     }
+}
+
+/// Every 「关于…等N名代表的代表资格的报告」 in an article outside the notices.
+fn deputy_reports(source: &str, span: Span) -> Vec<DeputyReport> {
+    let text = &source[span.start..span.end];
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("关于") {
+        let frag = Fragment::new(source, Span::new(span.start + at, span.end));
+        let Some(root) = parse_root(Rule::deputy_report_root, &frag.text) else {
+            continue;
+        };
+        let l = Lower::new(&frag);
+        let Some(report) = child(&root, Rule::deputy_report) else {
+            continue;
+        };
+        if let Some(first) = find(&report, Rule::person) {
+            out.push(DeputyReport {
+                span: l.span(&report),
+                first: l.person(&first),
+                count: child(&report, Rule::numeral).and_then(|n| l.number(&n)),
+            });
+        }
+    }
+    out
+}
+
+/// Every law article cited in a notice: at each 「《」 and each short law name.
+fn citations(source: &str, span: Span) -> Vec<Citation> {
+    let text = &source[span.start..span.end];
+    let mut starts: Vec<usize> = text.match_indices('《').map(|(i, _)| i).collect();
+    for short in ["地方组织法", "代表法", "选举法"] {
+        // Inside a 《…》 title a short name is followed by 》, not 第, and does not parse.
+        starts.extend(text.match_indices(short).map(|(i, _)| i));
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out: Vec<Citation> = Vec::new();
+    for at in starts {
+        let frag = Fragment::new(source, Span::new(span.start + at, span.end));
+        let Some(root) = parse_root(Rule::citation_root, &frag.text) else {
+            continue;
+        };
+        let l = Lower::new(&frag);
+        let Some(c) = child(&root, Rule::citation) else {
+            continue;
+        };
+        let law = child(&c, Rule::law_title).or_else(|| child(&c, Rule::cited_short));
+        let article = child(&c, Rule::article).and_then(|a| l.number(&a));
+        if let (Some(law), Some(article)) = (law, article) {
+            let s = l.span(&c);
+            // A short name inside an already found citation is the same citation.
+            if out
+                .iter()
+                .any(|o| o.span.start <= s.start && s.end <= o.span.end)
+            {
+                continue;
+            }
+            out.push(Citation {
+                span: s,
+                law: l.text(&law),
+                article,
+            });
+        }
+    }
+    out
 }
 
 // ───────────────────────────── helpers over pairs ─────────────────────────────
@@ -381,6 +457,7 @@ fn lower_notice(source: &str, pair: P) -> Notice {
         .map(|t| t.value);
     let seq = number.and_then(|n| n.sequence).map(|n| n.value);
     Notice {
+        citations: citations(source, span),
         span,
         kind,
         issuer: header.issuer.text.clone(),
@@ -1056,6 +1133,11 @@ fn lower_fact(l: &Lower, f: &P) -> Option<Fact> {
             congress: l.congress(&child(f, Rule::congress)?),
             count: l.number(&child(f, Rule::numeral)?)?,
         },
+        Rule::detention => Fact::Detention {
+            deputies: l.deputies(f),
+            text: l.text(f),
+        },
+        Rule::deprivation => Fact::Deprivation { text: l.text(f) },
         Rule::designation_only => match child(f, Rule::congress) {
             Some(c) => Fact::Topic {
                 congress: l.congress(&c),

@@ -1,7 +1,7 @@
 //! GZ001 unreadable-input.
 
 use crate::ast::Span;
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -23,7 +23,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 应改为 (Use instead)
 在编辑器中以 UTF-8 重新保存原稿。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

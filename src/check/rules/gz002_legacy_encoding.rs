@@ -1,7 +1,7 @@
 //! GZ002 legacy-encoding.
 
 use crate::ast::Span;
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -20,7 +20,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 应改为 (Use instead)
 以 UTF-8 另存原稿。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

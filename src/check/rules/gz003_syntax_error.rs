@@ -1,7 +1,7 @@
 //! GZ003 syntax-error.
 
 use crate::ast::{SyntaxContext, Unrecognised};
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -32,7 +32,7 @@ pub const RULE: RuleDef = RuleDef {
 ```
 各种规范写法见 VARIANTS.md 与 `examples/variants/`。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -1,6 +1,6 @@
 //! GZ101 notice-number-format.
 
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::syntax::numerals::NumeralStyle;
 
@@ -32,7 +32,7 @@ GB/T 9704-2012 7.2.5：发文字号「不编虚位」（1 不编为 01）。
 ## 依据 (References)
 GB/T 9704-2012 7.2.5；GB/T 15834-2011 4.9；DOMAIN.md §3。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::ast::Span;
-use crate::check::{normalise_body, Context, RuleDef};
+use crate::check::{normalise_body, Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -24,7 +24,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 应改为 (Use instead)
 核对编号登记，后一份改为正确的号。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -38,7 +38,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Some(first) => out.push(
                 RULE.diagnostic(
                     seq.span,
-                    format!("公告编号第{number}号重复"),
+                    format!(
+                        "公告编号{}重复",
+                        crate::check::printed_number(ctx.source, notice).unwrap_or_default()
+                    ),
                     format!("notice number {number} is used twice"),
                 )
                 .with_label("重复的编号", "duplicate number")

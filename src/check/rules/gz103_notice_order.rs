@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::ast::Span;
-use crate::check::{normalise_body, Context, RuleDef};
+use crate::check::{normalise_body, Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -25,28 +25,29 @@ pub const RULE: RuleDef = RuleDef {
 ## 应改为 (Use instead)
 把第58号移到第57号之后。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // The largest number seen so far for each issuer and term, and where it was.
-    let mut highest: HashMap<(String, Option<u32>), (u32, Span)> = HashMap::new();
+    let mut highest: HashMap<(String, Option<u32>), (u32, Span, String)> = HashMap::new();
     for notice in ctx.document.notices() {
         let (Some(number), Some(line)) = (notice.number, notice.header.number.as_ref()) else {
             continue;
         };
         let key = (normalise_body(&notice.issuer), notice.term);
+        let this = crate::check::printed_number(ctx.source, notice).unwrap_or_default();
         match highest.get(&key) {
-            Some(&(max, at)) if number < max => out.push(
+            Some((max, at, max_text)) if number < *max => out.push(
                 RULE.diagnostic(
                     line.span,
-                    format!("第{number}号排在第{max}号之后，公告未按编号顺序排列"),
+                    format!("{this}排在{max_text}之后，公告未按编号顺序排列"),
                     format!("notice {number} comes after notice {max}"),
                 )
-                .with_label(format!("第{number}号"), format!("number {number}"))
+                .with_label(this.clone(), format!("number {number}"))
                 .with_related(
-                    at,
-                    format!("第{max}号在前"),
+                    *at,
+                    format!("{max_text}在前"),
                     format!("number {max} comes first"),
                 )
                 .with_help(
@@ -54,9 +55,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     "order notices by number, unless the page layout requires otherwise",
                 ),
             ),
-            Some(&(max, _)) if number == max => {}
+            Some((max, _, _)) if number == *max => {}
             _ => {
-                highest.insert(key, (number, line.span));
+                highest.insert(key, (number, line.span, this));
             }
         }
     }

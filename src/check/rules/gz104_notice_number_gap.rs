@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::ast::Span;
-use crate::check::{normalise_body, Context, RuleDef};
+use crate::check::{normalise_body, Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -20,7 +20,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 示例 (Example)
 第58号之后是第63号：缺少第59—62号。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,7 @@
 //! GZ105 term-mismatch.
 
 use crate::ast::{Fact, Meeting, Notice, NoticeBody};
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -27,7 +27,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 应改为 (Use instead)
 「〔六届〕第56号」。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

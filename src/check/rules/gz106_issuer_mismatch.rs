@@ -1,7 +1,7 @@
 //! GZ106 issuer-mismatch.
 
 use crate::ast::{NoticeBody, Text};
-use crate::check::{normalise_body, Context, RuleDef};
+use crate::check::{normalise_body, Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -21,7 +21,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 示例 (Example)
 公告头「重庆市人民代表大会常务委员会公告」，落款「四川省人民代表大会常务委员会」。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

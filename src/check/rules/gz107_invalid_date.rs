@@ -1,7 +1,7 @@
 //! GZ107 invalid-date.
 
 use crate::ast::Date;
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -20,7 +20,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 示例 (Example)
 「（2024年11月31日……通过）」；落款「2024年11月28日」而通过日期为「2024年11月29日」。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

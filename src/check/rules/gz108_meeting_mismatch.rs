@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::ast::AdoptionLine;
-use crate::check::{normalise_body, Context, RuleDef};
+use crate::check::{normalise_body, Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -21,7 +21,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 示例 (Example)
 一处「（2024年11月28日……第十二次会议通过）」，另一处「（2024年11月28日……第十一次会议通过）」。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,7 @@
 //! GZ109 missing-closing.
 
 use crate::ast::{NoticeKind, Span};
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -9,9 +9,10 @@ pub const RULE: RuleDef = RuleDef {
     name: "missing-closing",
     severity: Severity::Warning,
     enabled_by_default: true,
-    summary: "代表资格公告缺少「特此公告。」、落款或日期 / a closing part is missing",
+    summary: "代表资格公告缺少落款或日期 / the signature or the date is missing",
     explanation: r#"## 检查什么 (What it does)
-代表资格公告以「特此公告。」（或「现予公告。」）、发布机关落款和日期结束；缺哪一项报哪一项。
+代表资格公告以发布机关落款和日期结束；缺哪一项报哪一项。「特此公告。」「现予公告。」是惯例，
+但真实的公告也有不写的（湖南省人大常委会公告第4号，2013年），所以不作要求。
 任免名单与决定以通过日期行表明出处，不要求落款。
 
 ## 为什么 (Why)
@@ -21,7 +22,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 示例 (Example)
 最后一段「截至目前，……实有代表846人。」之后没有落款和日期。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -35,10 +36,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let last = text.chars().next_back().map_or(0, char::len_utf8);
         let at = Span::new(end - last, end);
         let missing: Vec<(&str, &str)> = [
-            (
-                notice.closing.formula.is_none(),
-                ("「特此公告。」", "「特此公告。」"),
-            ),
             (
                 notice.closing.signature.is_none(),
                 ("落款", "the signature"),

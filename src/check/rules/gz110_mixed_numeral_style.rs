@@ -1,6 +1,6 @@
 //! GZ110 mixed-numeral-style.
 
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::syntax::numerals::{to_chinese, NumeralStyle};
 
@@ -21,7 +21,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 示例 (Example)
 「第7号」旁边是「第八号」。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

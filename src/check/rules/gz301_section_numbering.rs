@@ -1,7 +1,7 @@
 //! GZ301 section-numbering.
 
 use crate::ast::{NoticeBody, Span};
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::syntax::numerals::to_chinese;
 
@@ -24,7 +24,7 @@ pub const RULE: RuleDef = RuleDef {
 ## 应改为 (Use instead)
 「一、决定任命」「二、任命」「三、批准任命」。
 "#,
-    check,
+    check: Check::File(check),
 };
 
 /// One diagnostic per list: a numeral skipped or repeated shifts every later section, and

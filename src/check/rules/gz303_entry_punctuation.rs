@@ -1,7 +1,7 @@
 //! GZ303 entry-punctuation.
 
 use crate::ast::{NoticeBody, Span};
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -31,7 +31,7 @@ GB/T 15834-2011 4.6.3.3：分号用于分隔列举的各项；任免名单的惯
 吴凯为重庆市人大教育科学文化卫生委员会副主任委员。
 ```
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

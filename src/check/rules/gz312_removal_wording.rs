@@ -1,7 +1,7 @@
 //! GZ312 removal-wording.
 
 use crate::ast::{Action, EntryForm, NoticeBody, Span};
-use crate::check::{Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 
 pub const RULE: RuleDef = RuleDef {
@@ -34,7 +34,7 @@ pub const RULE: RuleDef = RuleDef {
 陈强的重庆市人大社会建设委员会委员职务。
 ```
 "#,
-    check,
+    check: Check::File(check),
 };
 
 fn expected_form(action: Action) -> Option<EntryForm> {

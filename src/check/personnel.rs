@@ -1,0 +1,268 @@
+//! The meaning of personnel lists: every person moved into or out of every post, with the post
+//! parsed (institution + title) and resolved against the jurisdiction profile of the issuer.
+
+use std::sync::OnceLock;
+
+use crate::ast::*;
+use crate::check::qualification::name_key;
+use crate::check::Context;
+use crate::domain::post::{parse_posts, PostInfo};
+use crate::domain::profile::{issuer_region, PostRule, Profile, RegionProfile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// 为: into the post
+    In,
+    /// 的…职务: out of the post
+    Out,
+    /// 辞去: out of the post at the person's request
+    Resign,
+}
+
+/// One person and one post of one entry.
+pub struct Move<'a> {
+    pub notice: &'a Notice,
+    pub section: &'a Section,
+    pub item: &'a EntryItem,
+    pub person: &'a Person,
+    pub post: &'a Post,
+    pub info: PostInfo,
+    /// The action: the verb before the names, else the section heading's.
+    pub action: Option<Action>,
+    pub action_span: Option<Span>,
+    pub direction: Direction,
+    /// What the profile says about the post; `None` when it knows no such post.
+    pub rule: Option<&'a PostRule>,
+    /// Whether a profile applies to this issuer at all.
+    pub profiled: bool,
+}
+
+impl Move<'_> {
+    pub fn person_key(&self) -> String {
+        name_key(&self.person.name.text)
+    }
+}
+
+fn builtins() -> &'static [Profile] {
+    static B: OnceLock<Vec<Profile>> = OnceLock::new();
+    B.get_or_init(Profile::builtins)
+}
+
+/// The profile for an issuer: the user's, or the built-in one that applies to its region.
+pub fn profile_for<'a>(ctx: &'a Context, issuer: &str) -> Option<RegionProfile<'a>> {
+    let region = issuer_region(issuer);
+    match &ctx.settings.profile {
+        Some(p) => Some(p.for_region(&region)),
+        None => builtins()
+            .iter()
+            .find(|p| p.applies(&region))
+            .map(|p| p.for_region(&region)),
+    }
+}
+
+/// Every move of every personnel list in the document.
+pub fn moves<'a>(ctx: &'a Context) -> Vec<Move<'a>> {
+    let mut out = Vec::new();
+    for notice in ctx.document.notices() {
+        let NoticeBody::Personnel(list) = &notice.body else {
+            continue;
+        };
+        let profile = profile_for(ctx, &notice.issuer);
+        for section in &list.sections {
+            for entry in &section.entries {
+                for item in &entry.items {
+                    let verb = item
+                        .verb
+                        .as_ref()
+                        .and_then(|v| Some((Action::from_words(&v.text)?, v.span)));
+                    let (action, action_span) = match (verb, &section.heading) {
+                        (Some((a, s)), _) => (Some(a), Some(s)),
+                        (None, Some(h)) => (Some(h.action), Some(h.action_text.span)),
+                        (None, None) => (None, None),
+                    };
+                    let direction = match item.form {
+                        EntryForm::Appointment | EntryForm::Concurrent => Direction::In,
+                        EntryForm::Removal | EntryForm::Current => Direction::Out,
+                        EntryForm::Resignation => Direction::Resign,
+                    };
+                    let infos = parse_posts(item.posts.iter().map(|p| p.text.as_str()));
+                    for (post, info) in item.posts.iter().zip(infos) {
+                        let rule = profile.as_ref().and_then(|p| p.rule(&info));
+                        for person in &item.persons {
+                            out.push(Move {
+                                notice,
+                                section,
+                                item,
+                                person,
+                                post,
+                                info: info.clone(),
+                                action,
+                                action_span,
+                                direction,
+                                rule,
+                                profiled: profile.is_some(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How an entry's action fits its post, per the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Fits,
+    /// The sources disagree on the verb (分院检察长 under 任命): a warning.
+    Contested,
+    /// The profile knows no such post (GZ305).
+    UnknownPost,
+    /// The congress elects the post; the SC may only decide an acting holder (GZ313).
+    ElectedPost,
+    /// A special committee's chair (GZ314).
+    Chair,
+    /// 批准… for a post that is not the next-lower level's chief procurator (GZ315).
+    NotForApproval,
+    /// Any other wrong action (GZ304).
+    Wrong,
+}
+
+fn is_approval(a: Action) -> bool {
+    matches!(
+        a,
+        Action::ApproveAppoint | Action::ApproveRemove | Action::ApproveResignation
+    )
+}
+
+fn is_appointment(a: Action) -> bool {
+    matches!(
+        a,
+        Action::DecideAppoint | Action::Appoint | Action::ApproveAppoint
+    )
+}
+
+pub fn verdict(m: &Move) -> Verdict {
+    let Some(action) = m.action else {
+        return Verdict::Fits;
+    };
+    let Some(rule) = m.rule else {
+        return if m.profiled {
+            Verdict::UnknownPost
+        } else {
+            Verdict::Fits
+        };
+    };
+    // 「决定任命X为…副市长、代理…市长职务」: the acting part is a decision the SC may take.
+    let acting_decided = m.info.acting
+        && rule.actions.contains(&Action::DecideActing)
+        && matches!(action, Action::DecideAppoint | Action::DecideActing);
+    if rule.actions.contains(&action) || acting_decided {
+        Verdict::Fits
+    } else if rule.contested.contains(&action) {
+        Verdict::Contested
+    } else if is_approval(action) && !rule.approval {
+        Verdict::NotForApproval
+    } else if rule.chair && is_appointment(action) {
+        Verdict::Chair
+    } else if rule.elected && is_appointment(action) && !m.info.acting {
+        Verdict::ElectedPost
+    } else {
+        Verdict::Wrong
+    }
+}
+
+/// The actions a rule allows, as printed in headings: 「决定任命」或「决定免去」.
+pub fn allowed(rule: &PostRule) -> String {
+    let words: Vec<String> = rule
+        .actions
+        .iter()
+        .map(|a| format!("「{}」", a.words()))
+        .collect();
+    if words.is_empty() {
+        "（本级常务委员会不任免此职务）".to_string()
+    } else {
+        words.join("或")
+    }
+}
+
+/// A person who leaves one post and takes another in the same document.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Transfer {
+    pub person: String,
+    /// 「transfer」 between institutions, 「promotion」 within one, 「swap」 when two people
+    /// take each other's posts.
+    pub kind: &'static str,
+    pub appointed: Vec<PostRef>,
+    pub removed: Vec<PostRef>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PostRef {
+    pub post: String,
+    pub span: Span,
+    /// The notice's number, when it has one.
+    pub notice: Option<u32>,
+}
+
+pub fn transfers(ctx: &Context) -> Vec<Transfer> {
+    let all = moves(ctx);
+    let mut people: Vec<String> = Vec::new();
+    for m in &all {
+        let key = m.person_key();
+        if !people.contains(&key) {
+            people.push(key);
+        }
+    }
+    let post_ref = |m: &Move| PostRef {
+        post: m.post.text.clone(),
+        span: m.post.span,
+        notice: m.notice.number,
+    };
+    let mut out: Vec<(Transfer, Vec<String>, Vec<String>)> = Vec::new();
+    for key in people {
+        let mine: Vec<&Move> = all.iter().filter(|m| m.person_key() == key).collect();
+        let ins: Vec<&&Move> = mine
+            .iter()
+            .filter(|m| m.direction == Direction::In)
+            .collect();
+        let outs: Vec<&&Move> = mine
+            .iter()
+            .filter(|m| m.direction != Direction::In)
+            .collect();
+        if ins.is_empty() || outs.is_empty() {
+            continue;
+        }
+        let same_institution = ins.iter().any(|i| {
+            outs.iter()
+                .any(|o| o.info.institution == i.info.institution)
+        });
+        out.push((
+            Transfer {
+                person: ins[0].person.name.text.clone(),
+                kind: if same_institution {
+                    "promotion"
+                } else {
+                    "transfer"
+                },
+                appointed: ins.iter().map(|m| post_ref(m)).collect(),
+                removed: outs.iter().map(|m| post_ref(m)).collect(),
+            },
+            ins.iter().map(|m| m.info.key()).collect(),
+            outs.iter().map(|m| m.info.key()).collect(),
+        ));
+    }
+    // Two people who take each other's posts.
+    for i in 0..out.len() {
+        for j in 0..out.len() {
+            let swapped = i != j
+                && out[i].1.iter().any(|p| out[j].2.contains(p))
+                && out[j].1.iter().any(|p| out[i].2.contains(p));
+            if swapped {
+                out[i].0.kind = "swap";
+            }
+        }
+    }
+    out.into_iter().map(|t| t.0).collect()
+}

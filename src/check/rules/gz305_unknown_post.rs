@@ -1,0 +1,85 @@
+//! GZ305 unknown-post.
+
+use std::collections::BTreeSet;
+
+use crate::ast::{Fact, NoticeBody, Span};
+use crate::check::personnel::{moves, profile_for, verdict, Verdict};
+use crate::check::{Check, Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::domain::post::parse_posts;
+
+pub const RULE: RuleDef = RuleDef {
+    code: "GZ305",
+    name: "unknown-post",
+    severity: Severity::Warning,
+    enabled_by_default: true,
+    summary: "职务无法解析为「机构 + 职务名称」 / a post the profile does not know",
+    explanation: r#"## 检查什么 (What it does)
+公告中每一个职务（任免条目、「……职务相应终止」、决定标题）都按辖区配置解析为「机构 + 职务名称」。
+解析不了的报出，最常见的是机构名称缺了一段，如「重庆市第六届人民代表大会委员会委员」缺了专门委员会的名称。
+发布机关不属于任何辖区配置（全国人大常委会、设区的市、县）时不检查。
+
+## 为什么 (Why)
+职务名称是任免的对象，缺字、错字会让任免落空或指向别的职务。
+
+## 示例 (Example)
+「……王岳的重庆市第六届人民代表大会委员会委员、……职务相应终止」
+
+## 应改为 (Use instead)
+「……王岳的重庆市第六届人民代表大会常务委员会委员……」或写出委员会的名称（如「……民族宗教侨务外事委员会委员」）。
+"#,
+    check: Check::File(check),
+};
+
+fn unknown(span: Span, text: &str, institution: &str) -> Diagnostic {
+    let mut d = RULE
+        .diagnostic(
+            span,
+            format!("无法识别的职务「{text}」"),
+            format!("unknown post 「{text}」"),
+        )
+        .with_label("辖区配置中没有这种职务", "no such post in the profile");
+    if institution.ends_with("人民代表大会委员会") {
+        d = d.with_help(
+            "委员会的名称似乎缺失：应为「……常务委员会委员」或「……某某委员会委员」",
+            "the committee's name seems missing",
+        );
+    } else {
+        d = d.with_help(
+            "核对职务名称是否有缺字、错字；本地特有的职务可写入自己的辖区配置（--profile）",
+            "check the post for missing characters; local posts can go into your own profile (--profile)",
+        );
+    }
+    d
+}
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut seen = BTreeSet::new();
+    for m in moves(ctx) {
+        if verdict(&m) == Verdict::UnknownPost && seen.insert(m.post.span) {
+            out.push(unknown(m.post.span, &m.post.text, &m.info.institution));
+        }
+    }
+    // Posts lost with a deputy's mandate (「…职务相应终止」).
+    for notice in ctx.document.notices() {
+        let NoticeBody::Qualification(q) = &notice.body else {
+            continue;
+        };
+        let Some(profile) = profile_for(ctx, &notice.issuer) else {
+            continue;
+        };
+        for clause in q.paragraphs.iter().flat_map(|p| &p.clauses) {
+            let Some(Fact::ConsequentialLoss { holdings, .. }) = &clause.fact else {
+                continue;
+            };
+            for h in holdings {
+                let infos = parse_posts(h.posts.iter().map(|p| p.text.as_str()));
+                for (post, info) in h.posts.iter().zip(infos) {
+                    if profile.rule(&info).is_none() && seen.insert(post.span) {
+                        out.push(unknown(post.span, &post.text, &info.institution));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! GZ306 appoint-and-remove-same-post.
+
+use crate::check::personnel::{moves, Direction};
+use crate::check::{Check, Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: RuleDef = RuleDef {
+    code: "GZ306",
+    name: "appoint-and-remove-same-post",
+    severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "同一人在一份名单中被任命又被免去同一职务 / one person appointed to and removed from one post",
+    explanation: r#"## 检查什么 (What it does)
+同一份任免名单中，同一个人既被任命为某职务，又被免去（或辞去）同一职务。职务按「机构 + 职务名称」比较，
+简称、全称、届次和括号中的别名都视为同一职务。
+
+## 为什么 (Why)
+任免互相抵消，必有一处写错了人或职务（多半是免去的应是原职务）。
+
+## 示例 (Example)
+「二、任命　余云中为重庆市第三中级人民法院民事审判第二庭庭长；……五、免去　余云中的重庆市第三中级人民法院民事审判第二庭庭长职务；」
+"#,
+    check: Check::File(check),
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let all = moves(ctx);
+    for a in &all {
+        if a.direction != Direction::In {
+            continue;
+        }
+        for b in &all {
+            if b.direction == Direction::In || !std::ptr::eq(a.notice, b.notice) {
+                continue;
+            }
+            if a.person_key() == b.person_key() && a.info.key() == b.info.key() {
+                out.push(
+                    RULE.diagnostic(
+                        b.post.span,
+                        format!(
+                            "「{}」在同一名单中被任命又被免去「{}」",
+                            a.person.name.text, b.post.text
+                        ),
+                        format!(
+                            "「{}」 is appointed to and removed from 「{}」 in one list",
+                            a.person.name.text, b.post.text
+                        ),
+                    )
+                    .with_label("免去", "removed")
+                    .with_related(a.post.span, "任命", "appointed"),
+                );
+            }
+        }
+    }
+}

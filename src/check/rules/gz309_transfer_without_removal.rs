@@ -1,0 +1,136 @@
+//! GZ309 transfer-without-removal (within a run).
+
+use crate::ast::Span;
+use crate::check::personnel::{moves, Direction};
+use crate::check::{Check, Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::domain::post::parse_post;
+use crate::domain::profile::issuer_region;
+
+pub const RULE: RuleDef = RuleDef {
+    code: "GZ309",
+    name: "transfer-without-removal",
+    severity: Severity::Warning,
+    enabled_by_default: true,
+    summary: "任命到别的机构，原职务却未免去 / appointed elsewhere while an old post stays",
+    explanation: r#"## 检查什么 (What it does)
+本次检查的文件中，某人被任命到一个机构的职务，而同一批公告在别处写到了他在另一个机构的职务
+（如决议正文中的「市财政局局长姜国杰」），这一职务却没有被免去，也没有辞去。给出警告，由人判断是否兼任、
+或免职是否另行公告。（名册中登记的职务——需要名册——在名册功能中检查。）
+
+## 为什么 (Why)
+调任而不免去原职，就同时担任了两个机构的职务；政府组成部门负责人、法官、检察官之间大多不能兼任
+（地方组织法第四十七条，法官法第二十二条，检察官法第二十三条）。
+
+## 示例 (Example)
+第63号决议「……听取了市财政局局长姜国杰受市人民政府委托所作的……报告」，第58号「姜国杰为重庆市人民政府副市长」，
+名单中没有「姜国杰的重庆市财政局局长职务」。
+"#,
+    check: Check::Run(check),
+};
+
+/// Words that end the text before a post mentioned in prose.
+const BEFORE_POST: &[char] = &[
+    '，', '。', '、', '；', '：', '“', '”', '「', '」', '《', '》', '（', '）', '(', ')', '了',
+    '的', '\n', ' ',
+];
+
+/// 「市财政局局长」 → 「重庆市财政局局长」: an abbreviated institution spelt out with the region.
+fn full(key: &str, region: &str) -> String {
+    let last = region
+        .chars()
+        .next_back()
+        .map(String::from)
+        .unwrap_or_default();
+    match key.strip_prefix(last.as_str()) {
+        Some(rest) if !key.starts_with(region) && !region.is_empty() => format!("{region}{rest}"),
+        _ => key.to_string(),
+    }
+}
+
+fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
+    let all: Vec<(usize, Vec<_>)> = contexts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, moves(c)))
+        .collect();
+    let removed: Vec<(String, String)> = all
+        .iter()
+        .flat_map(|(_, ms)| ms.iter())
+        .filter(|m| m.direction != Direction::In)
+        .map(|m| {
+            (
+                m.person_key(),
+                full(&m.info.key(), &issuer_region(&m.notice.issuer)),
+            )
+        })
+        .collect();
+    for (file, ms) in &all {
+        let mut reported: Vec<String> = Vec::new();
+        for m in ms.iter().filter(|m| m.direction == Direction::In) {
+            let key = m.person_key();
+            if reported.contains(&key) || removed.iter().any(|(p, _)| *p == key) {
+                continue;
+            }
+            let region = issuer_region(&m.notice.issuer);
+            let appointed = full(&m.info.institution, &region);
+            // The person's name written right after a post, anywhere in the run.
+            for (mfile, ctx) in contexts.iter().enumerate() {
+                for notice in ctx.document.notices() {
+                    let text = &ctx.source[notice.span.start..notice.span.end];
+                    for (at, _) in text.match_indices(m.person.name.text.as_str()) {
+                        let before = &text[..at];
+                        let start = before.rfind(BEFORE_POST).map_or(0, |i| {
+                            i + before[i..].chars().next().map_or(1, char::len_utf8)
+                        });
+                        let mention = &before[start..];
+                        if mention.chars().count() < 3 {
+                            continue;
+                        }
+                        let held = parse_post(mention, None);
+                        if held.title.is_empty() || held.institution.is_empty() {
+                            continue;
+                        }
+                        let held_full = full(&held.key(), &region);
+                        if full(&held.institution, &region) == appointed
+                            || removed.iter().any(|(p, k)| *p == key && *k == held_full)
+                        {
+                            continue;
+                        }
+                        let mention_span =
+                            Span::new(notice.span.start + start, notice.span.start + at);
+                        let mut d = RULE
+                            .diagnostic(
+                                m.post.span,
+                                format!(
+                                    "「{}」被任命为「{}」，而本批公告称其为「{mention}」，该职务没有免去",
+                                    m.person.name.text, m.post.text
+                                ),
+                                format!(
+                                    "「{}」 is appointed 「{}」 while named 「{mention}」 elsewhere, a post not removed",
+                                    m.person.name.text, m.post.text
+                                ),
+                            )
+                            .with_label("新任职务", "the new post")
+                            .with_help(
+                                "若不再担任原职务，应在任免名单中一并免去；若依法兼任，可忽略",
+                                "remove the old post in the list, unless the person may lawfully hold both",
+                            );
+                        if mfile == *file {
+                            d = d.with_related(mention_span, "原职务", "the post held");
+                        }
+                        out.push((*file, d));
+                        reported.push(key.clone());
+                        break;
+                    }
+                    if reported.contains(&key) {
+                        break;
+                    }
+                }
+                if reported.contains(&key) {
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! GZ402 adoption-line.
+
+use crate::ast::NoticeBody;
+use crate::check::{Check, Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: RuleDef = RuleDef {
+    code: "GZ402",
+    name: "adoption-line",
+    severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "决定缺少或写错通过日期行 / a decision's adoption line is missing or malformed",
+    explanation: r#"## 检查什么 (What it does)
+决定、决议须有通过日期行「（2024年11月28日重庆市第六届人民代表大会常务委员会第十二次会议通过）」：
+日期、会议（机关 + 第N次会议）和「通过」，在圆括号中。缺了，或写成了语法认不出的样子（少了会议次数、少了「通过」），报错。
+
+## 为什么 (Why)
+通过日期行表明决定由哪次会议、在哪天通过，是决定生效的依据。
+"#,
+    check: Check::File(check),
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for notice in ctx.document.notices() {
+        let NoticeBody::Decision(d) = &notice.body else {
+            continue;
+        };
+        if notice.adoption.is_some() {
+            continue;
+        }
+        // A line that looks like an adoption line but does not read as one.
+        let malformed = d
+            .paragraphs
+            .iter()
+            .find(|p| p.text.starts_with(['（', '(']) && p.text.contains("通过"));
+        let (span, zh, en) = match (malformed, &d.title) {
+            (Some(p), _) => (
+                p.span,
+                "通过日期行格式不正确：应为「（日期 + 机关 + 第N次会议通过）」",
+                "malformed adoption line: expected 「（date + body + 第N次会议通过）」",
+            ),
+            (None, Some(t)) => (
+                t.span,
+                "决定缺少通过日期行",
+                "the decision has no adoption line",
+            ),
+            (None, None) => (
+                notice.header.span,
+                "决定缺少通过日期行",
+                "the decision has no adoption line",
+            ),
+        };
+        out.push(
+            RULE.diagnostic(span, zh, en)
+                .with_label("此处应有通过日期行", "adoption line expected")
+                .with_help(
+                    "如「（2024年11月28日重庆市第六届人民代表大会常务委员会第十二次会议通过）」",
+                    "e.g. 「（2024年11月28日重庆市第六届人民代表大会常务委员会第十二次会议通过）」",
+                ),
+        );
+    }
+}

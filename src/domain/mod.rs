@@ -1,0 +1,5 @@
+//! Domain knowledge as data: tables embedded from TOML files beside this module.
+
+pub mod laws;
+pub mod post;
+pub mod profile;

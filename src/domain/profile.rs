@@ -1,0 +1,297 @@
+//! The jurisdiction profile: which legal action introduces and removes each post, as data.
+//!
+//! Two profiles ship embedded (直辖市, the default, and 省); `--profile FILE` loads a user's
+//! own in the same format. A profile applies to the notices of issuers it `applies_to`; for
+//! other issuers (the NPC, a city with districts, a county) the post rules say nothing.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::ast::Action;
+use crate::domain::post::PostInfo;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    name: String,
+    applies_to: Vec<String>,
+    #[serde(default)]
+    placeholders: BTreeMap<String, String>,
+    post: Vec<RawPost>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPost {
+    patterns: Vec<String>,
+    actions: Vec<String>,
+    #[serde(default)]
+    contested: Vec<String>,
+    #[serde(default)]
+    elected: bool,
+    #[serde(default)]
+    single: bool,
+    #[serde(default)]
+    deputy_only: bool,
+    #[serde(default)]
+    chair: bool,
+    #[serde(default)]
+    approval: bool,
+}
+
+/// What the profile says about one kind of post.
+#[derive(Debug, Clone)]
+pub struct PostRule {
+    /// The pattern as written, for messages.
+    pub pattern: String,
+    pub actions: Vec<Action>,
+    pub contested: Vec<Action>,
+    pub elected: bool,
+    pub single: bool,
+    pub deputy_only: bool,
+    pub chair: bool,
+    pub approval: bool,
+}
+
+#[derive(Debug)]
+pub struct Profile {
+    pub name: String,
+    applies_to: Vec<Regex>,
+    placeholders: BTreeMap<String, String>,
+    rules: Vec<(Vec<String>, PostRule)>,
+    /// Patterns compiled per issuer region, once: every rule asks for them.
+    compiled: std::sync::Mutex<BTreeMap<String, std::sync::Arc<Vec<Vec<Regex>>>>>,
+}
+
+/// A profile that could not be read: the message, and where in the file when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileError {
+    pub message: String,
+    pub span: Option<std::ops::Range<usize>>,
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+const BUILTIN: &[(&str, &str)] = &[
+    ("municipality", include_str!("profiles/municipality.toml")),
+    ("province", include_str!("profiles/province.toml")),
+];
+
+/// A compiled pattern for one issuer region.
+fn compile(pattern: &str, region: &str, placeholders: &BTreeMap<String, String>) -> Option<Regex> {
+    let own = {
+        // 「重庆市」 or its abbreviation 「市」 (「市财政局局长」).
+        let last = region
+            .chars()
+            .next_back()
+            .map(String::from)
+            .unwrap_or_default();
+        format!("(?:{}|{})", regex::escape(region), regex::escape(&last))
+    };
+    let mut re = String::from("^");
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        re.push_str(&regex::escape(&rest[..open]));
+        let close = rest[open..].find('}')? + open;
+        let name = &rest[open + 1..close];
+        re.push_str(&match name {
+            "本级" => own.clone(),
+            // Lower-level institutions are often printed without the issuer's region
+            // (「广州市人民检察院检察长」 in a 广东省 list).
+            "本级?" => format!("{own}?"),
+            "序数" => "第[一二三四五六七八九十]+".to_string(),
+            "名称" => r"\p{Han}+?".to_string(),
+            other => format!("(?:{})", placeholders.get(other)?),
+        });
+        rest = &rest[close + 1..];
+    }
+    re.push_str(&regex::escape(rest));
+    re.push('$');
+    Regex::new(&re).ok()
+}
+
+fn actions(words: &[String]) -> Result<Vec<Action>, String> {
+    words
+        .iter()
+        .map(|w| Action::from_words(w).ok_or_else(|| format!("unknown action 「{w}」")))
+        .collect()
+}
+
+impl Profile {
+    pub fn builtin(name: &str) -> Option<Profile> {
+        let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name)?;
+        Profile::from_toml(text).ok()
+    }
+
+    pub fn builtins() -> Vec<Profile> {
+        BUILTIN
+            .iter()
+            .filter_map(|(_, text)| Profile::from_toml(text).ok())
+            .collect()
+    }
+
+    pub fn from_toml(text: &str) -> Result<Profile, ProfileError> {
+        let raw: RawProfile = toml::from_str(text).map_err(|e| ProfileError {
+            message: e.message().to_string(),
+            span: e.span(),
+        })?;
+        let error = |message: String| ProfileError {
+            message,
+            span: None,
+        };
+        let mut rules = Vec::new();
+        for post in raw.post {
+            let rule = PostRule {
+                pattern: post.patterns.join(" / "),
+                actions: actions(&post.actions).map_err(error)?,
+                contested: actions(&post.contested).map_err(error)?,
+                elected: post.elected,
+                single: post.single,
+                deputy_only: post.deputy_only,
+                chair: post.chair,
+                approval: post.approval,
+            };
+            for p in &post.patterns {
+                // Check now that every placeholder is known, so a user's typo is an error here.
+                compile(p, "某市", &raw.placeholders).ok_or_else(|| {
+                    error(format!("pattern 「{p}」: unknown placeholder or bad regex"))
+                })?;
+            }
+            rules.push((post.patterns, rule));
+        }
+        let applies_to = raw
+            .applies_to
+            .iter()
+            .map(|a| {
+                compile(a, "", &raw.placeholders)
+                    .ok_or_else(|| error(format!("applies_to 「{a}」")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Profile {
+            name: raw.name,
+            applies_to,
+            placeholders: raw.placeholders,
+            rules,
+            compiled: Default::default(),
+        })
+    }
+
+    /// Whether this profile describes the issuer's region (「重庆市」).
+    pub fn applies(&self, region: &str) -> bool {
+        self.applies_to.iter().any(|r| r.is_match(region))
+    }
+
+    /// The patterns compiled for one issuer region (cached).
+    pub fn for_region(&self, region: &str) -> RegionProfile<'_> {
+        let compiled = {
+            let mut cache = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
+            cache
+                .entry(region.to_string())
+                .or_insert_with(|| {
+                    std::sync::Arc::new(
+                        self.rules
+                            .iter()
+                            .map(|(patterns, _)| {
+                                patterns
+                                    .iter()
+                                    .filter_map(|p| compile(p, region, &self.placeholders))
+                                    .collect()
+                            })
+                            .collect(),
+                    )
+                })
+                .clone()
+        };
+        RegionProfile {
+            profile: self,
+            compiled,
+        }
+    }
+}
+
+/// A profile compiled for one issuer.
+pub struct RegionProfile<'p> {
+    profile: &'p Profile,
+    compiled: std::sync::Arc<Vec<Vec<Regex>>>,
+}
+
+impl<'p> RegionProfile<'p> {
+    /// The first rule whose pattern matches the post.
+    pub fn rule(&self, post: &PostInfo) -> Option<&'p PostRule> {
+        let key = post.key();
+        let i = self
+            .compiled
+            .iter()
+            .position(|patterns| patterns.iter().any(|r| r.is_match(&key)))?;
+        Some(&self.profile.rules[i].1)
+    }
+}
+
+/// The issuer's region: 「重庆市人民代表大会常务委员会」 → 「重庆市」.
+pub fn issuer_region(issuer: &str) -> String {
+    let n = crate::domain::post::normalise(issuer);
+    n.strip_suffix("人民代表大会常务委员会")
+        .unwrap_or(&n)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::post::parse_post;
+
+    #[test]
+    fn builtin_profiles_read() {
+        assert_eq!(Profile::builtins().len(), BUILTIN.len());
+    }
+
+    #[test]
+    fn municipality_profile_resolves_the_seed_posts() {
+        let p = Profile::builtin("municipality").unwrap();
+        assert!(
+            p.applies("重庆市")
+                && p.applies("北京市")
+                && !p.applies("徐州市")
+                && !p.applies("全国")
+        );
+        let r = p.for_region("重庆市");
+        let rule = |t: &str| r.rule(&parse_post(t, None)).map(|r| r.actions.clone());
+        assert_eq!(
+            rule("重庆市人民政府副市长"),
+            Some(vec![
+                Action::DecideAppoint,
+                Action::DecideRemove,
+                Action::DecideRevoke
+            ])
+        );
+        assert_eq!(
+            rule("重庆市梁平区人民检察院检察长").unwrap()[0],
+            Action::ApproveAppoint
+        );
+        assert_eq!(
+            rule("重庆市第一中级人民法院院长").unwrap()[0],
+            Action::DecideAppoint
+        );
+        assert_eq!(
+            rule("重庆市人大财政经济委员会副主任委员").unwrap()[0],
+            Action::Appoint
+        );
+        assert_eq!(rule("市财政局局长").unwrap()[0], Action::DecideAppoint);
+        // A committee whose name is missing is no known post.
+        assert_eq!(rule("重庆市第六届人民代表大会委员会委员"), None);
+    }
+
+    #[test]
+    fn a_users_profile_with_a_typo_is_an_error() {
+        let e = Profile::from_toml("name = \"x\"\napplies_to = []\n[[post]]\npatterns = [\"{本级}局长\"]\nactions = [\"任名\"]\n");
+        assert!(e.is_err());
+        let e = Profile::from_toml("name = \"x\"\napplies_to = []\nextra = 1\npost = []\n");
+        assert!(e.unwrap_err().span.is_some());
+    }
+}
