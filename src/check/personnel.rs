@@ -173,18 +173,22 @@ pub fn verdict(m: &Move) -> Verdict {
     }
 }
 
-/// The actions a rule allows, as printed in headings: 「决定任命」或「决定免去」.
-pub fn allowed(rule: &PostRule) -> String {
+/// The actions a rule allows in the entry's direction, as printed in headings:
+/// 「决定任命」 for an appointment, 「决定免去」或「决定撤销」 for a removal.
+pub fn allowed(rule: &PostRule, action: Action) -> Option<String> {
+    let appointing = |a: &Action| {
+        matches!(
+            a,
+            Action::DecideAppoint | Action::Appoint | Action::ApproveAppoint | Action::DecideActing
+        )
+    };
     let words: Vec<String> = rule
         .actions
         .iter()
+        .filter(|a| appointing(a) == appointing(&action))
         .map(|a| format!("「{}」", a.words()))
         .collect();
-    if words.is_empty() {
-        "（本级常务委员会不任免此职务）".to_string()
-    } else {
-        words.join("或")
-    }
+    (!words.is_empty()).then(|| words.join("或"))
 }
 
 /// A person who leaves one post and takes another in the same document.

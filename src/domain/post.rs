@@ -10,6 +10,8 @@ use serde::Serialize;
 
 /// Titles, longest first so that 「副主任委员」 wins over 「主任委员」 and 「委员」.
 const TITLES: &[&str] = &[
+    "审判委员会专职委员",
+    "检察委员会专职委员",
     "审判委员会委员",
     "检察委员会委员",
     "副主任委员",

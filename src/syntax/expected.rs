@@ -39,11 +39,14 @@ fn phrase(rule: Rule) -> Option<(&'static str, &'static str)> {
         term => ("届次，如「第六届」", "a term such as 「第六届」"),
         date => ("日期，如「2024年11月28日」", "a date such as 「2024年11月28日」"),
         elect_verb => ("「补选」或「选举」", "「补选」 or 「选举」"),
-        clause | clause_core | clause_prefix => (
+        clause | clause_core | clause_prefix | clause_root | clause_item_root | paragraph_root => (
             "代表资格条款（补选、确认有效、辞职、罢免、调离、去世、资格终止、相应终止、实有代表人数等）",
             "a deputy-qualification clause (by-election, confirmation, resignation, recall, transfer, death, termination, consequential posts, seated total …)",
         ),
-        entry | entry_item => ("任免条目，如「某某为某职务；」", "a personnel entry such as 「A为P；」"),
+        entry | entry_item | entry_root | entry_item_root => (
+            "任免条目，如「某某为某职务；」",
+            "a personnel entry such as 「A为P；」",
+        ),
         entry_verb => ("「任命」「免去」等动词", "a verb such as 「任命」 or 「免去」"),
         notice_number | number_group | number_parens => (
             "公告编号，如「〔六届〕第56号」",
@@ -78,5 +81,8 @@ pub fn describe(positives: &[Rule], fallback: Rule) -> (String, String) {
     // Keep the message short: the first three alternatives are the informative ones.
     zh.truncate(3);
     en.truncate(3);
+    if zh.is_empty() {
+        return ("可识别的内容".into(), "something the grammar knows".into());
+    }
     (zh.join("或"), en.join(" or "))
 }

@@ -41,25 +41,37 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (Some(rule), Some(action)) = (m.rule, m.action) else {
             continue;
         };
+        let (zh, en, label) = match allowed(rule, action) {
+            Some(words) => (
+                format!(
+                    "「{}」应由{words}，此处为「{}」",
+                    m.post.text,
+                    action.words()
+                ),
+                format!(
+                    "「{}」 takes {words}, not 「{}」",
+                    m.post.text,
+                    action.words()
+                ),
+                format!("此职务应由{words}"),
+            ),
+            None => (
+                format!(
+                    "「{}」不由本级常务委员会「{}」",
+                    m.post.text,
+                    action.words()
+                ),
+                format!(
+                    "this standing committee does not 「{}」 「{}」",
+                    action.words(),
+                    m.post.text
+                ),
+                "不由本级常务委员会任免".to_string(),
+            ),
+        };
         let mut d = RULE
-            .diagnostic(
-                m.post.span,
-                format!(
-                    "「{}」应由{}，此处为「{}」",
-                    m.post.text,
-                    allowed(rule),
-                    action.words()
-                ),
-                format!(
-                    "「{}」 takes another action than 「{}」",
-                    m.post.text,
-                    action.words()
-                ),
-            )
-            .with_label(
-                format!("此职务应由{}", allowed(rule)),
-                "needs another action",
-            );
+            .diagnostic(m.post.span, zh, en)
+            .with_label(label, "needs another action");
         if let Some(span) = m.action_span {
             d = d.with_related(
                 span,

@@ -53,11 +53,44 @@ fn unknown(span: Span, text: &str, institution: &str) -> Diagnostic {
     d
 }
 
+/// The post in a decision's matter: 「…辞去<post>职务」, 「…免去…的<post>职务」, 「任命…为<post>」.
+fn title_post() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?:辞去|免去\p{Han}+?的|撤销\p{Han}+?的)(?P<post>.+?)职务$|任命\p{Han}+?为(?P<post2>.+)$")
+            .expect("a valid regex")
+    })
+}
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen = BTreeSet::new();
     for m in moves(ctx) {
         if verdict(&m) == Verdict::UnknownPost && seen.insert(m.post.span) {
             out.push(unknown(m.post.span, &m.post.text, &m.info.institution));
+        }
+    }
+    // Posts named in decision titles: 「关于接受张国智同志辞去重庆市人民政府副市长职务的决定」.
+    for notice in ctx.document.notices() {
+        let NoticeBody::Decision(d) = &notice.body else {
+            continue;
+        };
+        let (Some(title), Some(profile)) = (&d.title, profile_for(ctx, &notice.issuer)) else {
+            continue;
+        };
+        let matter = &title.matter.text;
+        let Some(caps) = title_post().captures(matter) else {
+            continue;
+        };
+        let Some(post) = caps.name("post").or_else(|| caps.name("post2")) else {
+            continue;
+        };
+        let info = parse_posts([post.as_str()]).remove(0);
+        let span = Span::new(
+            title.matter.span.start + post.start(),
+            title.matter.span.start + post.end(),
+        );
+        if profile.rule(&info).is_none() && seen.insert(span) {
+            out.push(unknown(span, post.as_str(), &info.institution));
         }
     }
     // Posts lost with a deputy's mandate (「…职务相应终止」).

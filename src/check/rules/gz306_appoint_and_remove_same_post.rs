@@ -47,6 +47,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .with_label("免去", "removed")
+                    .with_help(
+                        "免去的多半应是此人原来的职务，核对原稿",
+                        "the post removed is probably the person's previous one: check the original",
+                    )
                     .with_related(a.post.span, "任命", "appointed"),
                 );
             }

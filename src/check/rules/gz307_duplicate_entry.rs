@@ -40,6 +40,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .with_label("重复", "repeated")
+                .with_help(
+                    "删去重复的一条，或核对是否应为另一人或另一职务",
+                    "delete one, or check whether another person or post was meant",
+                )
                 .with_related(a.person.name.span, "第一次出现", "first here"),
             );
         }

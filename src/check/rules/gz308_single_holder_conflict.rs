@@ -46,6 +46,10 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                     .with_label(
                         format!("又任命了「{}」", m.person.name.text),
                         "a second appointment",
+                    )
+                    .with_help(
+                        "核对两条任命的职务，其中一条多半写错了机构或职务",
+                        "one of the two appointments probably names the wrong post",
                     );
                 if *f == file {
                     d = d.with_related(*span, format!("任命「{name}」"), "the first appointment");

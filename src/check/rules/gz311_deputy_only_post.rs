@@ -62,7 +62,11 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                             m.person.name.text, m.post.text
                         ),
                     )
-                    .with_label("代表资格已终止", "no longer a deputy"),
+                    .with_label("代表资格已终止", "no longer a deputy")
+                    .with_help(
+                        "专门委员会成员须为本级人民代表大会代表（地方组织法第三十四条）",
+                        "special-committee members must be deputies (地方组织法 Art. 34)",
+                    ),
                 ));
             }
         }

@@ -44,6 +44,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .with_label(
                 "不是下一级人民检察院检察长",
                 "not the next-lower chief procurator",
+            )
+            .with_help(
+                "副检察长、检察委员会委员、检察员由本级常务委员会「任命」",
+                "deputies and procurators are appointed (任命) by their own level's SC",
             );
         if let Some(span) = m.action_span {
             d = d.with_related(span, format!("「{action}」"), "the action");

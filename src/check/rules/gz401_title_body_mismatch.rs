@@ -58,7 +58,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     title.matter.text
                 ),
             )
-            .with_label("标题中的事项", "the title's matter");
+            .with_label("标题中的事项", "the title's matter")
+            .with_help(
+                "核对标题与正文中的姓名、职务和事项是否一致",
+                "check names, posts and the matter in title and body",
+            );
         if let Some(span) = first {
             let start = span.start;
             let len = ctx.source[start..span.end]

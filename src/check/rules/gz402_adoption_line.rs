@@ -29,10 +29,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // A line that looks like an adoption line but does not read as one.
-        let malformed = d
-            .paragraphs
-            .iter()
-            .find(|p| p.text.starts_with(['（', '(']) && p.text.contains("通过"));
+        let malformed = d.paragraphs.iter().find(|p| {
+            let t = p.text.as_str();
+            let dated = t
+                .chars()
+                .take(4)
+                .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c));
+            (t.starts_with(['（', '(']) || dated) && t.contains("会议") && t.contains("通过")
+        });
         let (span, zh, en) = match (malformed, &d.title) {
             (Some(p), _) => (
                 p.span,
