@@ -51,8 +51,10 @@ pub fn check_bytes(path: &str, bytes: &[u8], selection: &Settings) -> FileReport
 /// Checks inputs given together: each on its own, then the rules that read across files
 /// (the notices of one congress in number order).
 pub fn check_all(inputs: Vec<(String, Vec<u8>)>, selection: &Settings) -> Vec<FileReport> {
+    use rayon::prelude::*;
+    // Each file on its own, in parallel; `collect` keeps the input order.
     let mut reports: Vec<FileReport> = inputs
-        .into_iter()
+        .into_par_iter()
         .map(|(path, bytes)| prepare(path, &bytes, selection))
         .collect();
     let found = {

@@ -240,3 +240,17 @@ fn human_output_points_at_characters_not_bytes() {
         "no colour when NO_COLOR is set or not a terminal"
     );
 }
+
+#[test]
+fn files_over_the_size_limit_are_refused_with_exit_2() {
+    let dir = std::env::temp_dir().join(format!("gazette-size-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.md");
+    std::fs::write(&big, "重".repeat(400_000)).unwrap(); // 1.2 MB
+    let out = gazette(&["check", "--max-file-size", "1", big.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--max-file-size"));
+    let ok = gazette(&["check", "--max-file-size", "2", big.to_str().unwrap()]);
+    assert_eq!(ok.status.code(), Some(0));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

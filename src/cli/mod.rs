@@ -59,6 +59,9 @@ pub struct CheckArgs {
     /// 辖区配置文件（TOML），代替内置的直辖市、省配置 / a jurisdiction profile (TOML) instead of the built-in ones
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
+    /// 单个文件的大小上限（MB）/ the largest file checked, in MB
+    #[arg(long, value_name = "MB", default_value_t = 64)]
+    pub max_file_size: u64,
 }
 
 #[derive(clap::Args, Debug)]
@@ -131,15 +134,35 @@ impl Input {
             Input::File(p) => p.display().to_string(),
         }
     }
-    fn read(&self) -> std::io::Result<Vec<u8>> {
+    /// Reads the input, refusing more than `limit` bytes: a file of hundreds of megabytes is
+    /// not a notice, and reading it whole would only exhaust memory.
+    fn read(&self, limit: u64) -> std::io::Result<Vec<u8>> {
+        let too_big = |size: u64| {
+            std::io::Error::other(format!(
+                "有 {} MB，超过上限 {} MB（--max-file-size）/ larger than the limit",
+                size.div_ceil(1024 * 1024),
+                limit / (1024 * 1024)
+            ))
+        };
+        let mut bytes = Vec::new();
         match self {
             Input::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin().read_to_end(&mut bytes)?;
-                Ok(bytes)
+                std::io::stdin().take(limit + 1).read_to_end(&mut bytes)?;
             }
-            Input::File(p) => std::fs::read(p),
+            Input::File(p) => {
+                let size = std::fs::metadata(p)?.len();
+                if size > limit {
+                    return Err(too_big(size));
+                }
+                std::fs::File::open(p)?
+                    .take(limit + 1)
+                    .read_to_end(&mut bytes)?;
+            }
         }
+        if bytes.len() as u64 > limit {
+            return Err(too_big(bytes.len() as u64));
+        }
+        Ok(bytes)
     }
 }
 
@@ -205,8 +228,9 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut io_errors = Vec::new();
     let inputs = collect_inputs(&args.paths, &mut io_errors);
     let mut read = Vec::new();
+    let limit = args.max_file_size.saturating_mul(1024 * 1024);
     for input in &inputs {
-        match input.read() {
+        match input.read(limit) {
             Ok(bytes) => read.push((input.name(), bytes)),
             Err(e) => io_errors.push(match lang {
                 Lang::Zh => format!("无法读取 {}：{e}", input.name()),
@@ -273,7 +297,7 @@ fn parse(args: ParseArgs) -> ExitCode {
     } else {
         Input::File(args.path.clone())
     };
-    let bytes = match input.read() {
+    let bytes = match input.read(64 * 1024 * 1024) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("gazette: 无法读取 {}：{e} / cannot read it", input.name());

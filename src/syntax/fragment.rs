@@ -22,6 +22,14 @@ impl Fragment {
         }
     }
 
+    /// Offsets that are already source offsets (pairs of the page parse): no text, no copy.
+    pub fn identity() -> Fragment {
+        Fragment {
+            text: String::new(),
+            pieces: vec![(0, 0)],
+        }
+    }
+
     /// The pieces at `spans`, concatenated in order.
     pub fn joined(source: &str, spans: &[Span]) -> Fragment {
         let mut text = String::new();

@@ -474,7 +474,8 @@ fn lower_notice(source: &str, pair: P) -> Notice {
 }
 
 fn lower_header(source: &str, h: P, markup: &mut Vec<Span>) -> NoticeHeader {
-    let whole = Fragment::new(source, Span::new(0, source.len()));
+    // The header's pairs come from the page parse: their offsets are source offsets already.
+    let whole = Fragment::identity();
     let l = Lower::new(&whole);
     for m in find_all(&h, Rule::heading_marker) {
         let s = l.span(&m);

@@ -1,0 +1,166 @@
+//! Hostile inputs: what clerks paste from word processors and web pages, and what breaks parsers.
+//! Each gets a clear outcome — a diagnostic or a correct result, exit 0/1/2, never a panic —
+//! asserted here. Speed is measured by the benchmark, not here; the CLI runs behind a generous
+//! watchdog only so that a hang fails the test instead of stalling CI.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use gazette::check::Settings;
+use gazette::report::{check_bytes, FileReport};
+
+const SEED: &str = include_str!("../examples/chongqing-2024-11-28.md");
+const LIST_HEAD: &str = "## 重庆市人民代表大会常务委员会公告\n\n〔六届〕第58号\n\n（2024年11月28日重庆市第六届人民代表大会常务委员会第十二次会议通过）\n\n### 一、任命\n\n";
+
+fn check(bytes: &[u8]) -> FileReport {
+    check_bytes("hostile.md", bytes, &Settings::default())
+}
+
+fn codes(r: &FileReport) -> Vec<&'static str> {
+    r.findings().map(|d| d.code).collect()
+}
+
+/// Runs the CLI on `bytes` through stdin; returns the exit code. Fails on a hang.
+fn exit_code(bytes: &[u8]) -> i32 {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["check", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let data = bytes.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&data);
+    });
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            writer.join().unwrap();
+            return status.code().expect("exited normally, not by a signal");
+        }
+        if start.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("gazette hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn empty_and_blank_files_are_clean() {
+    for input in ["", " \n\t\n\u{3000}\n", "\n\n\n"] {
+        let r = check(input.as_bytes());
+        assert!(codes(&r).is_empty());
+        assert_eq!(exit_code(input.as_bytes()), 0);
+    }
+}
+
+#[test]
+fn binary_nul_truncated_and_bomless_utf16_are_gz001_exit_2() {
+    let binary: Vec<u8> = (0..=255u8).cycle().take(10_000).collect();
+    let mut nul = SEED.as_bytes().to_vec();
+    nul.insert(500, 0);
+    let mut truncated = SEED.as_bytes().to_vec();
+    truncated.pop();
+    let utf16: Vec<u8> = SEED.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for input in [binary, nul, truncated, utf16] {
+        let r = check(&input);
+        assert_eq!(codes(&r), ["GZ001"]);
+        assert_eq!(exit_code(&input), 2);
+    }
+}
+
+#[test]
+fn utf16_with_bom_and_gb18030_read_like_utf8_with_gz002() {
+    let utf8 = codes(&check(SEED.as_bytes()));
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(SEED.encode_utf16().flat_map(u16::to_le_bytes));
+    let (gb, _, _) = encoding_rs::GB18030.encode(SEED);
+    for input in [utf16, gb.into_owned()] {
+        let r = check(&input);
+        let mut c = codes(&r);
+        assert_eq!(c.remove(0), "GZ002");
+        assert_eq!(c, utf8);
+    }
+}
+
+#[test]
+fn crlf_and_lone_cr_give_the_same_findings_as_lf() {
+    let lf = codes(&check(SEED.as_bytes()));
+    for input in [SEED.replace('\n', "\r\n"), SEED.replace('\n', "\r")] {
+        assert_eq!(codes(&check(input.as_bytes())), lf);
+    }
+}
+
+#[test]
+fn a_personnel_list_of_2000_entries() {
+    let mut text = LIST_HEAD.to_string();
+    for i in 0..2000u32 {
+        let a = char::from_u32(0x4E00 + i % 500).unwrap();
+        let b = char::from_u32(0x4E00 + i / 500).unwrap();
+        let end = if i == 1999 { "。" } else { "；" };
+        text.push_str(&format!("张{a}{b}为重庆市人民检察院检察员{end}\n"));
+    }
+    let r = check(text.as_bytes());
+    let gazette::ast::NoticeBody::Personnel(list) = &r.document.notices().next().unwrap().body
+    else {
+        panic!("a list");
+    };
+    assert_eq!(list.sections[0].entries.len(), 2000);
+    assert!(codes(&r).is_empty(), "{:?}", codes(&r));
+}
+
+#[test]
+fn a_10_mb_single_line() {
+    let text = "重".repeat(10 * 1024 * 1024 / 3);
+    let r = check(text.as_bytes());
+    assert!(codes(&r).is_empty());
+    assert_eq!(r.document.blocks.len(), 1);
+}
+
+#[test]
+fn a_hundred_thousand_nested_brackets() {
+    let open_close = format!("{}{}", "（".repeat(100_000), "）".repeat(100_000));
+    assert!(
+        codes(&check(open_close.as_bytes())).is_empty(),
+        "outside a notice: prose"
+    );
+    // Inside an entry: recursion in the grammar must not overflow the stack.
+    let in_entry = format!("{LIST_HEAD}张三为{}院长；\n", "（".repeat(100_000));
+    let r = check(in_entry.as_bytes());
+    assert!(codes(&r).iter().all(|c| c.starts_with("GZ")));
+    assert!(exit_code(in_entry.as_bytes()) <= 1);
+}
+
+#[test]
+fn a_notice_header_repeated_50000_times() {
+    let text = "## 重庆市人民代表大会常务委员会公告\n\n〔六届〕第56号\n\n".repeat(50_000);
+    let r = check(text.as_bytes());
+    assert_eq!(r.document.notices().count(), 50_000);
+    // Every repeat after the first is a duplicate number; every one lacks its closing.
+    let c = codes(&r);
+    assert_eq!(c.iter().filter(|c| **c == "GZ102").count(), 49_999);
+    assert_eq!(c.iter().filter(|c| **c == "GZ109").count(), 50_000);
+}
+
+#[test]
+fn names_with_joiners_combining_marks_and_extension_b() {
+    let text = format!(
+        "{LIST_HEAD}张\u{200D}三为重庆市人民检察院检察员；\n李\u{0301}四为重庆市人民检察院检察员；\n李𠇔为重庆市人民检察院检察员；\n𠀀𠀁为重庆市人民检察院检察员。\n"
+    );
+    let r = check(text.as_bytes());
+    assert!(codes(&r).is_empty(), "{:?}", codes(&r));
+    let gazette::ast::NoticeBody::Personnel(list) = &r.document.notices().next().unwrap().body
+    else {
+        panic!("a list");
+    };
+    let names: Vec<&str> = list.sections[0]
+        .entries
+        .iter()
+        .map(|e| e.items[0].persons[0].name.text.as_str())
+        .collect();
+    assert_eq!(names, ["张\u{200D}三", "李\u{0301}四", "李𠇔", "𠀀𠀁"]);
+}
