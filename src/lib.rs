@@ -6,8 +6,10 @@
 pub mod ast;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod domain;
+pub mod fix;
 pub mod render;
 pub mod report;
 pub mod source;

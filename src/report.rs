@@ -60,20 +60,27 @@ pub fn check_all(inputs: Vec<(String, Vec<u8>)>, selection: &Settings) -> Vec<Fi
     let found = {
         let contexts: Vec<Context> = reports
             .iter()
-            .map(|r| Context {
-                settings: selection,
-                path: &r.path,
-                source: &r.source,
-                document: &r.document,
-                input: &r.facts,
-            })
+            .map(|r| Context::new(selection, &r.path, &r.source, &r.document, &r.facts))
             .collect();
         check::check_run(&contexts, selection)
     };
     for (i, d) in found {
         reports[i].diagnostics.push(d);
     }
+    let report_unused = check::find_rule("GZ009").is_some_and(|r| selection.enabled(r));
     for r in &mut reports {
+        let notices: Vec<crate::ast::Span> = r.document.notices().map(|n| n.span).collect();
+        check::suppression::apply(&r.source, &notices, &mut r.diagnostics, report_unused);
+        // Severity overrides from the configuration; a rule set to off never ran.
+        for d in r
+            .diagnostics
+            .iter_mut()
+            .filter(|d| d.severity != Severity::Note)
+        {
+            if let Some(s) = selection.severity_of(d.code, d.severity) {
+                d.severity = s;
+            }
+        }
         check::sort(&mut r.diagnostics);
     }
     reports
@@ -103,13 +110,7 @@ fn prepare(path: String, bytes: &[u8], selection: &Settings) -> FileReport {
         parse_document(&source)
     };
     let diagnostics = {
-        let ctx = Context {
-            settings: selection,
-            path: &path,
-            source: &source,
-            document: &document,
-            input: &facts,
-        };
+        let ctx = Context::new(selection, &path, &source, &document, &facts);
         check::check(&ctx, selection)
     };
     FileReport {

@@ -131,8 +131,8 @@ fn json_output_follows_the_schema() {
     let summary = &v["summary"];
     assert_eq!(summary["files"], 2);
     assert_eq!(summary["errors"], 1);
-    assert_eq!(summary["warnings"], 3); // GZ103, GZ305, GZ309
-    assert_eq!(summary["style"], 5);
+    assert_eq!(summary["warnings"], 4); // GZ004, GZ103, GZ305, GZ309
+    assert_eq!(summary["style"], 14); // GZ101 ×5, GZ601 ×9
 }
 
 #[test]
@@ -253,4 +253,162 @@ fn files_over_the_size_limit_are_refused_with_exit_2() {
     let ok = gazette(&["check", "--max-file-size", "2", big.to_str().unwrap()]);
     assert_eq!(ok.status.code(), Some(0));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A scratch directory with the seed page in it, removed on drop.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("gazette-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let seed = std::fs::read(format!("{}/{SEED}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        std::fs::write(dir.join("page.md"), seed).unwrap();
+        Scratch(dir)
+    }
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn codes_of(out: &Output) -> Vec<(String, String)> {
+    json(out)["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn gazette_toml_is_found_upwards_and_sets_rules_and_severities() {
+    let s = Scratch::new("config");
+    let sub = s.0.join("drafts");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::rename(s.0.join("page.md"), sub.join("page.md")).unwrap();
+    std::fs::write(s.0.join("gazette.toml"), "ignore = [\"GZ1\", \"GZ6\"]\nfail-on = \"error\"\n[severity]\nGZ305 = \"error\"\nGZ309 = \"off\"\n").unwrap();
+    let page = sub.join("page.md").display().to_string();
+    let out = gazette(&["check", "--format", "json", &page]);
+    let found = codes_of(&out);
+    assert!(
+        found
+            .iter()
+            .all(|(c, _)| !c.starts_with("GZ1") && !c.starts_with("GZ6") && c != "GZ309"),
+        "{found:?}"
+    );
+    assert!(found.contains(&("GZ305".into(), "error".into())));
+    // fail-on = error: the GZ003 and GZ305 errors fail the run.
+    assert_eq!(out.status.code(), Some(1));
+    // Flags win over the file; --isolated reads none.
+    let all = codes_of(&gazette(&[
+        "check",
+        "--format",
+        "json",
+        "--isolated",
+        &page,
+    ]));
+    assert!(all.iter().any(|(c, _)| c == "GZ103"));
+    // config --show names the file.
+    let shown = stdout(&gazette(&["config", "--show", &sub.display().to_string()]));
+    assert!(shown.contains("gazette.toml") && shown.contains("GZ305 = \"error\""));
+    // An unknown key is an error with its line.
+    std::fs::write(s.0.join("gazette.toml"), "ignore = []\ncolour = true\n").unwrap();
+    let bad = gazette(&["check", &page]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("gazette.toml:2:1"));
+}
+
+#[test]
+fn suppression_comments_and_unused_ones() {
+    let s = Scratch::new("suppress");
+    let page = std::fs::read_to_string(s.path("page.md")).unwrap();
+    let suppressed = page.replacen(
+        "## 重庆市人民代表大会常务委员会公告\n\n[六届]第58号",
+        "<!-- gazette-ignore GZ103 reason: 版面需要 -->\n## 重庆市人民代表大会常务委员会公告\n\n[六届]第58号",
+        1,
+    );
+    std::fs::write(s.path("page.md"), &suppressed).unwrap();
+    let found = codes_of(&gazette(&[
+        "check",
+        "--format",
+        "json",
+        "--isolated",
+        &s.path("page.md"),
+    ]));
+    assert!(!found.iter().any(|(c, _)| c == "GZ103"), "{found:?}");
+    assert!(!found.iter().any(|(c, _)| c == "GZ009"));
+    // A comment for a rule that does not fire there is reported.
+    std::fs::write(
+        s.path("page.md"),
+        suppressed.replace("gazette-ignore GZ103", "gazette-ignore GZ340"),
+    )
+    .unwrap();
+    let found = codes_of(&gazette(&[
+        "check",
+        "--format",
+        "json",
+        "--isolated",
+        &s.path("page.md"),
+    ]));
+    assert!(found.iter().any(|(c, _)| c == "GZ009"));
+    assert!(found.iter().any(|(c, _)| c == "GZ103"));
+}
+
+#[test]
+fn stdin_filename_output_file_and_statistics() {
+    let s = Scratch::new("outputs");
+    let seed = std::fs::read(s.path("page.md")).unwrap();
+    let out = gazette_stdin(
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--isolated",
+            "--stdin-filename",
+            "drafts/第56号.md",
+            "-",
+        ],
+        &seed,
+    );
+    assert!(stdout(&out)
+        .lines()
+        .all(|l| l.starts_with("drafts/第56号.md:")));
+    let file = s.path("out.sarif");
+    let written = gazette(&[
+        "check",
+        "--format",
+        "sarif",
+        "--isolated",
+        "--output-file",
+        &file,
+        &s.path("page.md"),
+    ]);
+    assert!(stdout(&written).is_empty());
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let stats = stdout(&gazette(&[
+        "check",
+        "--statistics",
+        "--isolated",
+        &s.path("page.md"),
+    ]));
+    assert!(
+        stats
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>()
+                == ["5", "GZ101", "notice-number-format"]),
+        "{stats}"
+    );
 }

@@ -7,6 +7,7 @@ pub mod personnel;
 pub mod qualification;
 pub mod registry;
 pub mod rules;
+pub mod suppression;
 
 use crate::ast::{Document, Span};
 use crate::diagnostic::{Diagnostic, Message, Severity};
@@ -24,6 +25,8 @@ pub struct InputFacts {
 /// Everything a rule may look at.
 pub struct Context<'a> {
     pub settings: &'a Settings,
+    /// The personnel moves of the document, computed on first use (see `personnel::moves`).
+    pub personnel: std::sync::OnceLock<Vec<personnel::Move<'a>>>,
     /// The file's path as given (for messages that point from one file to another).
     pub path: &'a str,
     /// The decoded text (for undecodable input: the part before the first bad byte).
@@ -32,7 +35,24 @@ pub struct Context<'a> {
     pub input: &'a InputFacts,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(
+        settings: &'a Settings,
+        path: &'a str,
+        source: &'a str,
+        document: &'a Document,
+        input: &'a InputFacts,
+    ) -> Context<'a> {
+        Context {
+            settings,
+            personnel: std::sync::OnceLock::new(),
+            path,
+            source,
+            document,
+            input,
+        }
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         self.source.get(span.start..span.end).unwrap_or("")
     }
@@ -91,12 +111,26 @@ pub struct Settings {
     pub select: Vec<String>,
     /// Codes or prefixes not to run.
     pub ignore: Vec<String>,
+    /// Per code or prefix: the severity to report with, or `None` for off. The longest
+    /// matching key wins (`GZ303` over `GZ3`).
+    pub severities: Vec<(String, Option<Severity>)>,
+}
+
+impl Settings {
+    /// The severity a finding of `code` is reported with, or `None` when the rule is off.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Option<Severity> {
+        self.severities
+            .iter()
+            .filter(|(k, _)| code.starts_with(k.as_str()))
+            .max_by_key(|(k, _)| k.len())
+            .map_or(Some(default), |(_, s)| *s)
+    }
 }
 
 impl Settings {
     pub fn enabled(&self, rule: &RuleDef) -> bool {
         let matches = |p: &String| rule.code.starts_with(p.as_str()) || rule.name == p;
-        if self.ignore.iter().any(matches) {
+        if self.ignore.iter().any(matches) || self.severity_of(rule.code, rule.severity).is_none() {
             return false;
         }
         rule.enabled_by_default || self.select.iter().any(matches)

@@ -49,7 +49,7 @@ fn builtins() -> &'static [Profile] {
 }
 
 /// The profile for an issuer: the user's, or the built-in one that applies to its region.
-pub fn profile_for<'a>(ctx: &'a Context, issuer: &str) -> Option<RegionProfile<'a>> {
+pub fn profile_for<'a>(ctx: &Context<'a>, issuer: &str) -> Option<RegionProfile<'a>> {
     let region = issuer_region(issuer);
     match &ctx.settings.profile {
         Some(p) => Some(p.for_region(&region)),
@@ -60,8 +60,13 @@ pub fn profile_for<'a>(ctx: &'a Context, issuer: &str) -> Option<RegionProfile<'
     }
 }
 
-/// Every move of every personnel list in the document.
-pub fn moves<'a>(ctx: &'a Context) -> Vec<Move<'a>> {
+/// Every move of every personnel list in the document, computed once per file: every
+/// personnel rule reads them, and resolving a post against the profile is the costly part.
+pub fn moves<'c, 'a>(ctx: &'c Context<'a>) -> &'c [Move<'a>] {
+    ctx.personnel.get_or_init(|| compute_moves(ctx))
+}
+
+fn compute_moves<'a>(ctx: &Context<'a>) -> Vec<Move<'a>> {
     let mut out = Vec::new();
     for notice in ctx.document.notices() {
         let NoticeBody::Personnel(list) = &notice.body else {
@@ -212,12 +217,19 @@ pub struct PostRef {
 
 pub fn transfers(ctx: &Context) -> Vec<Transfer> {
     let all = moves(ctx);
-    let mut people: Vec<String> = Vec::new();
-    for m in &all {
+    // Each person's moves, in the order people first appear.
+    let mut order: Vec<String> = Vec::new();
+    let mut by_person: std::collections::HashMap<String, Vec<&Move>> =
+        std::collections::HashMap::new();
+    for m in all {
         let key = m.person_key();
-        if !people.contains(&key) {
-            people.push(key);
-        }
+        by_person
+            .entry(key.clone())
+            .or_insert_with(|| {
+                order.push(key);
+                Vec::new()
+            })
+            .push(m);
     }
     let post_ref = |m: &Move| PostRef {
         post: m.post.text.clone(),
@@ -225,8 +237,8 @@ pub fn transfers(ctx: &Context) -> Vec<Transfer> {
         notice: m.notice.number,
     };
     let mut out: Vec<(Transfer, Vec<String>, Vec<String>)> = Vec::new();
-    for key in people {
-        let mine: Vec<&Move> = all.iter().filter(|m| m.person_key() == key).collect();
+    for key in &order {
+        let mine = &by_person[key];
         let ins: Vec<&&Move> = mine
             .iter()
             .filter(|m| m.direction == Direction::In)
@@ -257,16 +269,25 @@ pub fn transfers(ctx: &Context) -> Vec<Transfer> {
             outs.iter().map(|m| m.info.key()).collect(),
         ));
     }
-    // Two people who take each other's posts.
-    for i in 0..out.len() {
-        for j in 0..out.len() {
-            let swapped = i != j
-                && out[i].1.iter().any(|p| out[j].2.contains(p))
-                && out[j].1.iter().any(|p| out[i].2.contains(p));
-            if swapped {
-                out[i].0.kind = "swap";
-            }
+    // Two people who take each other's posts: index who left each post.
+    let mut left: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, t) in out.iter().enumerate() {
+        for post in &t.2 {
+            left.entry(post.as_str()).or_default().push(i);
         }
+    }
+    let mut swaps = Vec::new();
+    for (i, t) in out.iter().enumerate() {
+        let swapped =
+            t.1.iter()
+                .flat_map(|p| left.get(p.as_str()).into_iter().flatten())
+                .any(|&j| j != i && out[j].1.iter().any(|p| t.2.contains(p)));
+        if swapped {
+            swaps.push(i);
+        }
+    }
+    for i in swaps {
+        out[i].0.kind = "swap";
     }
     out.into_iter().map(|t| t.0).collect()
 }

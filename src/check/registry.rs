@@ -7,6 +7,9 @@ pub static RULES: &[&RuleDef] = &[
     &gz001_unreadable_input::RULE,
     &gz002_legacy_encoding::RULE,
     &gz003_syntax_error::RULE,
+    &gz004_broken_paragraph::RULE,
+    &gz005_invisible_character::RULE,
+    &gz009_unused_suppression::RULE,
     &gz101_notice_number_format::RULE,
     &gz102_duplicate_notice_number::RULE,
     &gz103_notice_order::RULE,
@@ -41,6 +44,11 @@ pub static RULES: &[&RuleDef] = &[
     &gz315_approval_level::RULE,
     &gz401_title_body_mismatch::RULE,
     &gz402_adoption_line::RULE,
+    &gz601_halfwidth_punctuation::RULE,
+    &gz602_name_separator::RULE,
+    &gz603_interpunct::RULE,
+    &gz604_date_format::RULE,
+    &gz605_stray_space::RULE,
 ];
 
 /// A rule by code (`GZ303`, case-insensitive) or name (`entry-punctuation`).

@@ -31,6 +31,20 @@ pub enum Command {
     Parse(ParseArgs),
     /// 说明一条规则；不带参数时列出全部规则 / explain a rule, or list them all
     Explain(ExplainArgs),
+    /// 显示生效的配置 / show the configuration in force
+    Config(ConfigArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ConfigArgs {
+    /// 显示合并后的设置 / print the resolved settings
+    #[arg(long)]
+    pub show: bool,
+    /// 从此路径向上查找 gazette.toml（默认当前目录）/ where to start looking for gazette.toml
+    pub path: Option<PathBuf>,
+    /// 指定配置文件 / use this config file
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -41,12 +55,18 @@ pub struct CheckArgs {
     /// 输出格式 / output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// 消息语言 / message language
-    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
-    pub lang: LangArg,
-    /// 达到此级别的问题使退出码为 1 / the level at which findings make the exit code 1
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// 消息语言（默认 zh）/ message language (default zh)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// 达到此级别的问题使退出码为 1（默认 warning）/ the level at which findings make the exit code 1 (default warning)
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// 配置文件（默认从第一个路径向上查找 gazette.toml）/ config file (default: gazette.toml found upwards)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// 不读取任何配置文件 / read no config file
+    #[arg(long)]
+    pub isolated: bool,
     /// 另外启用的规则（代码或前缀，如 GZ104）/ rules to enable in addition (code or prefix)
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
@@ -62,6 +82,21 @@ pub struct CheckArgs {
     /// 单个文件的大小上限（MB）/ the largest file checked, in MB
     #[arg(long, value_name = "MB", default_value_t = 64)]
     pub max_file_size: u64,
+    /// 把输出写入文件 / write the output to a file
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// 只列出各规则的问题数 / print the number of findings per rule instead
+    #[arg(long)]
+    pub statistics: bool,
+    /// 标准输入的文件名（用于报告和配置查找）/ the name reported for standard input
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+    /// 自动修正可确定的问题并写回文件 / apply the certain fixes and write the files back
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// 只显示修正的差异，不写文件（有差异时退出码为 1）/ print the fixes as a diff, write nothing
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -80,8 +115,16 @@ pub struct ExplainArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// labelled excerpts for people
     Human,
+    /// one line per finding: path:line:col: CODE message
+    Concise,
+    /// the versioned JSON schema of the README
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning)
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,6 +161,52 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check(args),
         Command::Parse(args) => parse(args),
         Command::Explain(args) => explain(args),
+        Command::Config(args) => show_config(args),
+    }
+}
+
+/// The config in force: `--config`, else gazette.toml found upwards from `start`.
+fn config_for(
+    explicit: Option<&Path>,
+    start: &Path,
+) -> Result<(Option<PathBuf>, crate::config::Config), String> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => crate::config::discover(start),
+    };
+    match path {
+        Some(p) => crate::config::load(&p).map(|c| (Some(p), c)),
+        None => Ok((None, crate::config::Config::default())),
+    }
+}
+
+fn show_config(args: ConfigArgs) -> ExitCode {
+    let start = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    match config_for(args.config.as_deref(), &start) {
+        Ok((path, config)) => {
+            let file = path.map_or(
+                "（无，使用默认值）/ none, defaults".to_string(),
+                |p| p.display().to_string(),
+            );
+            println!("# 配置文件 / config file: {file}");
+            // `--show` is the only thing this command does yet; it is accepted for clarity.
+            let _ = args.show;
+            print!("{}", toml::to_string(&config).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("gazette: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_fail_on(s: &str) -> Option<FailOn> {
+    match s {
+        "error" => Some(FailOn::Error),
+        "warning" => Some(FailOn::Warning),
+        "style" => Some(FailOn::Style),
+        _ => None,
     }
 }
 
@@ -128,9 +217,9 @@ enum Input {
 }
 
 impl Input {
-    fn name(&self) -> String {
+    fn name(&self, stdin_name: Option<&str>) -> String {
         match self {
-            Input::Stdin => "<stdin>".to_string(),
+            Input::Stdin => stdin_name.unwrap_or("<stdin>").to_string(),
             Input::File(p) => p.display().to_string(),
         }
     }
@@ -201,12 +290,64 @@ fn has_notice_extension(p: &Path) -> bool {
     )
 }
 
+/// `--statistics`: how many findings per rule, most frequent first.
+fn statistics(reports: &[FileReport]) -> String {
+    let mut counts: Vec<(&str, &str, usize)> = Vec::new();
+    for d in reports.iter().flat_map(|r| r.findings()) {
+        match counts.iter_mut().find(|c| c.0 == d.code) {
+            Some(c) => c.2 += 1,
+            None => counts.push((d.code, d.name, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    counts
+        .iter()
+        .map(|(code, name, n)| format!("{n:>6}  {code}  {name}\n"))
+        .collect()
+}
+
 fn color_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let profile = match &args.profile {
+    let start = args
+        .paths
+        .iter()
+        .find(|p| p.as_os_str() != "-")
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let (_, config) = if args.isolated {
+        (None, crate::config::Config::default())
+    } else {
+        match config_for(args.config.as_deref(), &start) {
+            Ok(c) => c,
+            Err(message) => {
+                eprintln!("gazette: {message}");
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let fail_on = match (args.fail_on, config.fail_on.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(s)) => match parse_fail_on(s) {
+            Some(f) => f,
+            None => {
+                eprintln!("gazette: 配置 fail-on 应为 error、warning 或 style / fail-on must be error, warning or style: `{s}`");
+                return ExitCode::from(2);
+            }
+        },
+        (None, None) => FailOn::Warning,
+    };
+    let lang_arg = args
+        .lang
+        .unwrap_or(if config.lang.as_deref() == Some("en") {
+            LangArg::En
+        } else {
+            LangArg::Zh
+        });
+    let profile_path = args.profile.clone().or(config.profile.clone());
+    let profile = match &profile_path {
         Some(path) => match load_profile(path) {
             Ok(p) => Some(std::sync::Arc::new(p)),
             Err(message) => {
@@ -217,50 +358,134 @@ fn check(args: CheckArgs) -> ExitCode {
         None => None,
     };
     let selection = Settings {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
+        select: config.select.iter().chain(&args.select).cloned().collect(),
+        ignore: config.ignore.iter().chain(&args.ignore).cloned().collect(),
         profile,
+        severities: config
+            .severity
+            .iter()
+            .map(|(k, v)| (k.to_ascii_uppercase(), v.severity()))
+            .collect(),
     };
-    let lang = match args.lang {
+    let lang = match lang_arg {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
     };
     let mut io_errors = Vec::new();
     let inputs = collect_inputs(&args.paths, &mut io_errors);
+    if args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        eprintln!("gazette: --fix 不能用于标准输入，请用 --diff 查看修正 / --fix cannot write to standard input; use --diff");
+        return ExitCode::from(2);
+    }
     let mut read = Vec::new();
     let limit = args.max_file_size.saturating_mul(1024 * 1024);
+    let stdin_name = args.stdin_filename.as_deref();
+    let mut unreadable: Vec<(String, String)> = Vec::new();
     for input in &inputs {
+        let name = input.name(stdin_name);
         match input.read(limit) {
-            Ok(bytes) => read.push((input.name(), bytes)),
-            Err(e) => io_errors.push(match lang {
-                Lang::Zh => format!("无法读取 {}：{e}", input.name()),
-                Lang::En => format!("cannot read {}: {e}", input.name()),
-            }),
+            Ok(bytes) => read.push((name, bytes)),
+            Err(e) => {
+                let message = match lang {
+                    Lang::Zh => format!("无法读取 {name}：{e}"),
+                    Lang::En => format!("cannot read {name}: {e}"),
+                };
+                io_errors.push(message.clone());
+                unreadable.push((name, message));
+            }
         }
     }
     // Files given together are one run: a series of notices may span them.
-    let reports = check_all(read, &selection);
-    let output = match args.format {
-        Format::Human => render::human::render(
-            &reports,
-            &render::human::Options {
-                lang,
-                color: color_wanted(),
-                show_notes: args.explain_skipped,
-            },
-        ),
-        Format::Json => render::json::render(&reports, lang) + "\n",
+    let originals: Vec<Vec<u8>> = if args.fix || args.diff {
+        read.iter().map(|(_, b)| b.clone()).collect()
+    } else {
+        Vec::new()
     };
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(output.as_bytes());
-    let _ = stdout.flush();
+    let mut reports = check_all(read, &selection);
+    if args.diff || args.fix {
+        let mut changed = 0;
+        let mut failed = false;
+        let mut rerun = Vec::new();
+        for (report, original) in reports.iter().zip(&originals) {
+            let Some(text) = crate::fix::fixed_text(report) else {
+                rerun.push((report.path.clone(), original.clone()));
+                continue;
+            };
+            changed += 1;
+            if args.diff {
+                print!("{}", crate::fix::diff(&report.path, &report.source, &text));
+                continue;
+            }
+            let written = report
+                .encoding
+                .ok_or_else(|| "无法解码的文件不修正 / undecodable".to_string())
+                .and_then(|enc| crate::fix::encode(&text, enc))
+                .and_then(|bytes| {
+                    crate::fix::write_atomically(Path::new(&report.path), original, &bytes)
+                        .map(|_| bytes)
+                });
+            match written {
+                Ok(bytes) => rerun.push((report.path.clone(), bytes)),
+                Err(e) => {
+                    eprintln!("gazette: {}：{e}", report.path);
+                    failed = true;
+                    rerun.push((report.path.clone(), original.clone()));
+                }
+            }
+        }
+        if args.diff {
+            return ExitCode::from(u8::from(changed > 0));
+        }
+        eprintln!("gazette: 修正了 {changed} 个文件 / fixed {changed} file(s)");
+        if failed {
+            return ExitCode::from(2);
+        }
+        // What is left after fixing is reported as usual.
+        reports = check_all(rerun, &selection);
+    }
+    let to_file = args.output_file.is_some();
+    let output = if args.statistics {
+        statistics(&reports)
+    } else {
+        match args.format {
+            Format::Human => render::human::render(
+                &reports,
+                &render::human::Options {
+                    lang,
+                    color: !to_file && color_wanted(),
+                    show_notes: args.explain_skipped,
+                },
+            ),
+            Format::Concise => render::concise::render(&reports, lang),
+            Format::Json => render::json::render_with_errors(&reports, &unreadable, lang) + "\n",
+            Format::Sarif => render::sarif::render(&reports, &io_errors, lang) + "\n",
+            Format::Github => render::github::render(&reports, lang),
+        }
+    };
+    match &args.output_file {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, output.as_bytes()) {
+                eprintln!(
+                    "gazette: 无法写入 {} / cannot write it: {e}",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(output.as_bytes());
+            let _ = stdout.flush();
+        }
+    }
+    // Machine formats carry read errors inside; people get them on stderr too.
     for e in &io_errors {
         eprintln!("gazette: {e}");
     }
     if !io_errors.is_empty() || reports.iter().any(FileReport::unreadable) {
         return ExitCode::from(2);
     }
-    let level = args.fail_on.level();
+    let level = fail_on.level();
     let failing = reports
         .iter()
         .flat_map(|r| &r.diagnostics)
@@ -300,11 +525,14 @@ fn parse(args: ParseArgs) -> ExitCode {
     let bytes = match input.read(64 * 1024 * 1024) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("gazette: 无法读取 {}：{e} / cannot read it", input.name());
+            eprintln!(
+                "gazette: 无法读取 {}：{e} / cannot read it",
+                input.name(None)
+            );
             return ExitCode::from(2);
         }
     };
-    let report = check_bytes(&input.name(), &bytes, &Settings::default());
+    let report = check_bytes(&input.name(None), &bytes, &Settings::default());
     #[derive(serde::Serialize)]
     struct Tree<'a> {
         version: u32,
@@ -316,13 +544,13 @@ fn parse(args: ParseArgs) -> ExitCode {
         transfers: Vec<crate::check::personnel::Transfer>,
     }
     let settings = Settings::default();
-    let ctx = crate::check::Context {
-        settings: &settings,
-        path: &report.path,
-        source: &report.source,
-        document: &report.document,
-        input: &report.facts,
-    };
+    let ctx = crate::check::Context::new(
+        &settings,
+        &report.path,
+        &report.source,
+        &report.document,
+        &report.facts,
+    );
     let tree = Tree {
         version: render::json::VERSION,
         path: &report.path,

@@ -20,6 +20,9 @@ struct Output<'a> {
 struct File<'a> {
     path: &'a str,
     encoding: Option<&'static str>,
+    /// Why the file could not be read (it has no diagnostics then).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
     diagnostics: Vec<Item<'a>>,
     /// What the rules could not verify, and why (same shape as a diagnostic, severity "note").
     notes: Vec<Item<'a>>,
@@ -143,18 +146,38 @@ fn item<'a>(report: &'a FileReport, d: &'a Diagnostic, lang: Lang) -> Item<'a> {
 
 /// The whole run as one JSON document.
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
+    render_with_errors(reports, &[], lang)
+}
+
+/// The run, with the inputs that could not be read listed as files with an `error`.
+pub fn render_with_errors(
+    reports: &[FileReport],
+    unreadable: &[(String, String)],
+    lang: Lang,
+) -> String {
+    let mut files: Vec<File> = reports
+        .iter()
+        .map(|r| File {
+            path: &r.path,
+            encoding: r.encoding.map(|e| e.name()),
+            error: None,
+            diagnostics: r.findings().map(|d| item(r, d, lang)).collect(),
+            notes: r.notes().map(|d| item(r, d, lang)).collect(),
+        })
+        .collect();
+    files.extend(unreadable.iter().map(|(path, error)| File {
+        path,
+        encoding: None,
+        error: Some(error),
+        diagnostics: Vec::new(),
+        notes: Vec::new(),
+    }));
+    let mut summary = Summary::of(reports);
+    summary.files += unreadable.len();
     let output = Output {
         version: VERSION,
-        files: reports
-            .iter()
-            .map(|r| File {
-                path: &r.path,
-                encoding: r.encoding.map(|e| e.name()),
-                diagnostics: r.findings().map(|d| item(r, d, lang)).collect(),
-                notes: r.notes().map(|d| item(r, d, lang)).collect(),
-            })
-            .collect(),
-        summary: Summary::of(reports),
+        files,
+        summary,
     };
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string_pretty(&output).unwrap_or_default()

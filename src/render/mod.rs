@@ -1,7 +1,10 @@
 //! Renderers: one file per output format. They print what the rules found; they never judge.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::ast::Span;
 use crate::source::{LineIndex, Position};

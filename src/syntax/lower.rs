@@ -410,6 +410,15 @@ fn lower_notice(source: &str, pair: P) -> Notice {
                 for s in sub {
                     if let Some((marker, content)) = split_line(source, s) {
                         markup.extend(marker);
+                        // Comments (「<!-- … -->」) and directives (「# gazette-ignore …」) are
+                        // layout for the tools, not text of the notice.
+                        let text = &source[content.start..content.end];
+                        if (text.starts_with("<!--") && text.ends_with("-->"))
+                            || (marker.is_some() && text.starts_with("gazette-ignore"))
+                        {
+                            markup.push(content);
+                            continue;
+                        }
                         lines.push(Line {
                             content,
                             class: classify(&source[content.start..content.end]),
@@ -863,7 +872,7 @@ fn lower_entry(frag: &Fragment, entry: &P) -> Entry {
             EntryItem {
                 span: l.span(item),
                 verb: l.opt_text(item, Rule::entry_verb),
-                persons: l.persons(&child(item, Rule::person_list).expect("required")),
+                persons: l.persons(&child(item, Rule::entry_persons).expect("required")),
                 form,
                 link: frag.span(ts, ts + link_len),
                 posts: l.posts(&tail),

@@ -80,12 +80,13 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     let mut groups: BTreeMap<(String, Option<u32>), Vec<Item>> = BTreeMap::new();
     // Every notice number of the run, of any kind, by issuer and term: a previous total carries
     // over only when no notice in between is missing (it might have changed the count).
-    let mut numbers: BTreeMap<(String, Option<u32>), Vec<u32>> = BTreeMap::new();
+    let mut numbers: BTreeMap<(String, Option<u32>), std::collections::HashSet<u32>> =
+        BTreeMap::new();
     for ctx in contexts {
         for notice in ctx.document.notices() {
             if let Some(n) = notice.number {
                 let issuer = without_term(&normalise_body(&notice.issuer));
-                numbers.entry((issuer, notice.term)).or_default().push(n);
+                numbers.entry((issuer, notice.term)).or_default().insert(n);
             }
         }
     }

@@ -34,7 +34,7 @@ pub const RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for m in moves(ctx) {
-        let v = verdict(&m);
+        let v = verdict(m);
         if !matches!(v, Verdict::Wrong | Verdict::Contested) {
             continue;
         }

@@ -65,7 +65,7 @@ fn title_post() -> &'static regex::Regex {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen = BTreeSet::new();
     for m in moves(ctx) {
-        if verdict(&m) == Verdict::UnknownPost && seen.insert(m.post.span) {
+        if verdict(m) == Verdict::UnknownPost && seen.insert(m.post.span) {
             out.push(unknown(m.post.span, &m.post.text, &m.info.institution));
         }
     }

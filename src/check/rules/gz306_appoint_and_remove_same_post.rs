@@ -25,35 +25,35 @@ pub const RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = moves(ctx);
-    for a in &all {
-        if a.direction != Direction::In {
+    // Appointments by (notice, person, post), so each removal is one look-up.
+    let mut appointed = std::collections::HashMap::new();
+    for a in all.iter().filter(|m| m.direction == Direction::In) {
+        appointed
+            .entry((a.notice.span.start, a.person_key(), a.info.key()))
+            .or_insert(a);
+    }
+    for b in all.iter().filter(|m| m.direction != Direction::In) {
+        let Some(a) = appointed.get(&(b.notice.span.start, b.person_key(), b.info.key())) else {
             continue;
-        }
-        for b in &all {
-            if b.direction == Direction::In || !std::ptr::eq(a.notice, b.notice) {
-                continue;
-            }
-            if a.person_key() == b.person_key() && a.info.key() == b.info.key() {
-                out.push(
-                    RULE.diagnostic(
-                        b.post.span,
-                        format!(
-                            "「{}」在同一名单中被任命又被免去「{}」",
-                            a.person.name.text, b.post.text
-                        ),
-                        format!(
-                            "「{}」 is appointed to and removed from 「{}」 in one list",
-                            a.person.name.text, b.post.text
-                        ),
-                    )
-                    .with_label("免去", "removed")
-                    .with_help(
-                        "免去的多半应是此人原来的职务，核对原稿",
-                        "the post removed is probably the person's previous one: check the original",
-                    )
-                    .with_related(a.post.span, "任命", "appointed"),
-                );
-            }
-        }
+        };
+        out.push(
+            RULE.diagnostic(
+                b.post.span,
+                format!(
+                    "「{}」在同一名单中被任命又被免去「{}」",
+                    a.person.name.text, b.post.text
+                ),
+                format!(
+                    "「{}」 is appointed to and removed from 「{}」 in one list",
+                    a.person.name.text, b.post.text
+                ),
+            )
+            .with_label("免去", "removed")
+            .with_help(
+                "免去的多半应是此人原来的职务，核对原稿",
+                "the post removed is probably the person's previous one: check the original",
+            )
+            .with_related(a.post.span, "任命", "appointed"),
+        );
     }
 }

@@ -21,31 +21,38 @@ pub const RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = moves(ctx);
-    for (j, b) in all.iter().enumerate() {
-        let first = all[..j].iter().find(|a| {
-            std::ptr::eq(a.notice, b.notice)
-                && a.direction == b.direction
-                && a.person_key() == b.person_key()
-                && a.info.key() == b.info.key()
-                && a.post.span != b.post.span
-        });
-        if let Some(a) = first {
-            out.push(
-                RULE.diagnostic(
-                    b.person.name.span,
-                    format!("「{}」与「{}」的条目重复", b.person.name.text, b.post.text),
-                    format!(
-                        "「{}」 and 「{}」 appear twice",
-                        b.person.name.text, b.post.text
-                    ),
-                )
-                .with_label("重复", "repeated")
-                .with_help(
-                    "删去重复的一条，或核对是否应为另一人或另一职务",
-                    "delete one, or check whether another person or post was meant",
-                )
-                .with_related(a.person.name.span, "第一次出现", "first here"),
-            );
+    // The first move of each (notice, direction, person, post); a later one is a repeat.
+    let mut first = std::collections::HashMap::new();
+    for b in all {
+        let key = (
+            b.notice.span.start,
+            b.direction == crate::check::personnel::Direction::In,
+            b.person_key(),
+            b.info.key(),
+        );
+        let Some(a) = first.get(&key).copied() else {
+            first.insert(key, b);
+            continue;
+        };
+        let a: &crate::check::personnel::Move = a;
+        if a.post.span == b.post.span {
+            continue;
         }
+        out.push(
+            RULE.diagnostic(
+                b.person.name.span,
+                format!("「{}」与「{}」的条目重复", b.person.name.text, b.post.text),
+                format!(
+                    "「{}」 and 「{}」 appear twice",
+                    b.person.name.text, b.post.text
+                ),
+            )
+            .with_label("重复", "repeated")
+            .with_help(
+                "删去重复的一条，或核对是否应为另一人或另一职务",
+                "delete one, or check whether another person or post was meant",
+            )
+            .with_related(a.person.name.span, "第一次出现", "first here"),
+        );
     }
 }

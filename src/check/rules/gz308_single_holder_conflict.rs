@@ -24,7 +24,9 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
-    let mut given: Vec<(usize, String, String, crate::ast::Span, String)> = Vec::new();
+    // The first appointment to each single-holder post: (file, person, span, name).
+    let mut given: std::collections::HashMap<String, (usize, String, crate::ast::Span, String)> =
+        std::collections::HashMap::new();
     for (file, ctx) in contexts.iter().enumerate() {
         for m in moves(ctx) {
             let single = m.rule.is_some_and(|r| r.single);
@@ -32,8 +34,8 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                 continue;
             }
             let (post, person) = (m.info.key(), m.person_key());
-            let other = given.iter().find(|g| g.1 == post && g.2 != person);
-            if let Some((f, _, _, span, name)) = other {
+            let other = given.get(&post).filter(|g| g.1 != person);
+            if let Some((f, _, span, name)) = other {
                 let mut d = RULE
                     .diagnostic(
                         m.post.span,
@@ -56,7 +58,12 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                 }
                 out.push((file, d));
             } else {
-                given.push((file, post, person, m.post.span, m.person.name.text.clone()));
+                given.entry(post).or_insert((
+                    file,
+                    person,
+                    m.post.span,
+                    m.person.name.text.clone(),
+                ));
             }
         }
     }

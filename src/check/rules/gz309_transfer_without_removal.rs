@@ -49,12 +49,12 @@ fn full(key: &str, region: &str) -> String {
 }
 
 fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
-    let all: Vec<(usize, Vec<_>)> = contexts
+    let all: Vec<(usize, &[crate::check::personnel::Move])> = contexts
         .iter()
         .enumerate()
         .map(|(i, c)| (i, moves(c)))
         .collect();
-    let removed: Vec<(String, String)> = all
+    let removed: std::collections::HashSet<(String, String)> = all
         .iter()
         .flat_map(|(_, ms)| ms.iter())
         .filter(|m| m.direction != Direction::In)
@@ -65,35 +65,64 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
             )
         })
         .collect();
+    let removed_people: std::collections::HashSet<&str> =
+        removed.iter().map(|(p, _)| p.as_str()).collect();
+    // Appointed people who leave no post in the run, by the name as printed.
+    let mut appointed: std::collections::HashMap<
+        &str,
+        Vec<(usize, &crate::check::personnel::Move)>,
+    > = std::collections::HashMap::new();
     for (file, ms) in &all {
-        let mut reported: Vec<String> = Vec::new();
         for m in ms.iter().filter(|m| m.direction == Direction::In) {
-            let key = m.person_key();
-            if reported.contains(&key) || removed.iter().any(|(p, _)| *p == key) {
-                continue;
+            if !removed_people.contains(m.person_key().as_str()) {
+                appointed
+                    .entry(m.person.name.text.as_str())
+                    .or_default()
+                    .push((*file, m));
             }
-            let region = issuer_region(&m.notice.issuer);
-            let appointed = full(&m.info.institution, &region);
-            // The person's name written right after a post, anywhere in the run.
-            for (mfile, ctx) in contexts.iter().enumerate() {
-                for notice in ctx.document.notices() {
-                    let text = &ctx.source[notice.span.start..notice.span.end];
-                    for (at, _) in text.match_indices(m.person.name.text.as_str()) {
-                        let before = &text[..at];
-                        let start = before.rfind(BEFORE_POST).map_or(0, |i| {
-                            i + before[i..].chars().next().map_or(1, char::len_utf8)
-                        });
-                        let mention = &before[start..];
-                        if mention.chars().count() < 3 {
-                            continue;
-                        }
-                        let held = parse_post(mention, None);
-                        if held.title.is_empty() || held.institution.is_empty() {
-                            continue;
-                        }
+        }
+    }
+    if appointed.is_empty() {
+        return;
+    }
+    let mut reported: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // One pass over every notice's text: names are two to four characters.
+    for (mfile, ctx) in contexts.iter().enumerate() {
+        for notice in ctx.document.notices() {
+            let text = &ctx.source[notice.span.start..notice.span.end];
+            let starts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for (k, &at) in starts.iter().enumerate() {
+                for len in 2..=4 {
+                    let Some(&end) = starts.get(k + len) else {
+                        break;
+                    };
+                    let Some(candidates) = appointed.get(&text[at..end]) else {
+                        continue;
+                    };
+                    let before = &text[..at];
+                    let start = before.rfind(BEFORE_POST).map_or(0, |i| {
+                        i + before[i..].chars().next().map_or(1, char::len_utf8)
+                    });
+                    let mention = &before[start..];
+                    if mention.chars().count() < 3 {
+                        continue;
+                    }
+                    let held = parse_post(mention, None);
+                    if held.title.is_empty() || held.institution.is_empty() {
+                        continue;
+                    }
+                    for (file, m) in candidates {
+                        let key = m.person_key();
+                        let region = issuer_region(&m.notice.issuer);
                         let held_full = full(&held.key(), &region);
-                        if full(&held.institution, &region) == appointed
-                            || removed.iter().any(|(p, k)| *p == key && *k == held_full)
+                        if reported.contains(&key)
+                            || full(&held.institution, &region)
+                                == full(&m.info.institution, &region)
+                            || removed.contains(&(key.clone(), held_full))
                         {
                             continue;
                         }
@@ -120,15 +149,8 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                             d = d.with_related(mention_span, "原职务", "the post held");
                         }
                         out.push((*file, d));
-                        reported.push(key.clone());
-                        break;
+                        reported.insert(key);
                     }
-                    if reported.contains(&key) {
-                        break;
-                    }
-                }
-                if reported.contains(&key) {
-                    break;
                 }
             }
         }

@@ -30,7 +30,7 @@ pub const RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for m in moves(ctx) {
-        if verdict(&m) != Verdict::ElectedPost {
+        if verdict(m) != Verdict::ElectedPost {
             continue;
         }
         let action = m.action.map_or("", |a| a.words());

@@ -25,7 +25,7 @@ pub const RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for m in moves(ctx) {
-        if verdict(&m) != Verdict::NotForApproval {
+        if verdict(m) != Verdict::NotForApproval {
             continue;
         }
         let action = m.action.map_or("", |a| a.words());

@@ -3,6 +3,9 @@
 pub mod gz001_unreadable_input;
 pub mod gz002_legacy_encoding;
 pub mod gz003_syntax_error;
+pub mod gz004_broken_paragraph;
+pub mod gz005_invisible_character;
+pub mod gz009_unused_suppression;
 pub mod gz101_notice_number_format;
 pub mod gz102_duplicate_notice_number;
 pub mod gz103_notice_order;
@@ -37,3 +40,8 @@ pub mod gz314_special_committee_chair;
 pub mod gz315_approval_level;
 pub mod gz401_title_body_mismatch;
 pub mod gz402_adoption_line;
+pub mod gz601_halfwidth_punctuation;
+pub mod gz602_name_separator;
+pub mod gz603_interpunct;
+pub mod gz604_date_format;
+pub mod gz605_stray_space;

@@ -1,0 +1,41 @@
+//! GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`, so findings appear
+//! as annotations on the pull request. Columns are in characters.
+
+use crate::diagnostic::{Lang, Severity};
+use crate::report::FileReport;
+
+/// Workflow-command escaping: data and properties have their own reserved characters.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(reports: &[FileReport], lang: Lang) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for d in r.findings() {
+            let (s, e) = super::range(&r.line_index, &r.source, d.span);
+            let level = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Style | Severity::Note => "notice",
+            };
+            out.push_str(&format!(
+                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                property(&r.path),
+                s.line,
+                s.column,
+                e.line,
+                e.column,
+                property(&format!("{} {}", d.code, d.name)),
+                data(d.message.get(lang))
+            ));
+        }
+    }
+    out
+}
