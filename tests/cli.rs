@@ -412,3 +412,52 @@ fn stdin_filename_output_file_and_statistics() {
         "{stats}"
     );
 }
+
+#[test]
+fn gazetteignore_glob_and_a_bad_config_under_json() {
+    let s = Scratch::new("walk");
+    std::fs::create_dir_all(s.0.join("old")).unwrap();
+    std::fs::copy(s.path("page.md"), s.0.join("old/page.md")).unwrap();
+    std::fs::copy(s.path("page.md"), s.path("page.txt")).unwrap();
+    std::fs::write(s.path(".gazetteignore"), "old/\n").unwrap();
+    let dir = s.0.display().to_string();
+    let listed = |out: &Output| -> Vec<String> {
+        json(out)["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                f["path"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        listed(&gazette(&["check", "--isolated", "--format", "json", &dir])),
+        ["page.md", "page.txt"]
+    );
+    assert_eq!(
+        listed(&gazette(&[
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--glob",
+            "*.txt",
+            &dir
+        ])),
+        ["page.txt"]
+    );
+    std::fs::write(s.path("gazette.toml"), "bogus = 1\n").unwrap();
+    let out = gazette(&["check", "--format", "json", &dir]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(json(&out)["error"]
+        .as_str()
+        .unwrap()
+        .contains("gazette.toml:1:1"));
+}

@@ -91,6 +91,9 @@ pub struct CheckArgs {
     /// 标准输入的文件名（用于报告和配置查找）/ the name reported for standard input
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
+    /// 目录中要检查的文件（glob，可多次给出；默认 *.md、*.markdown、*.txt）/ files to check in directories
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
     /// 自动修正可确定的问题并写回文件 / apply the certain fixes and write the files back
     #[arg(long, conflicts_with = "diff")]
     pub fix: bool,
@@ -201,6 +204,33 @@ fn show_config(args: ConfigArgs) -> ExitCode {
     }
 }
 
+/// An error that stops the run before any file is checked, in the chosen format: machine
+/// formats still get a document they can parse.
+fn fatal(format: Format, message: &str) -> ExitCode {
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::json!({
+                "version": render::json::VERSION,
+                "error": message,
+                "files": [],
+                "summary": { "files": 0, "errors": 0, "warnings": 0, "style": 0 },
+            })
+        ),
+        Format::Sarif => println!(
+            "{}",
+            render::sarif::render(&[], &[message.to_string()], Lang::Zh)
+        ),
+        Format::Github => println!(
+            "::error title=gazette::{}",
+            message.replace('%', "%25").replace('\n', "%0A")
+        ),
+        Format::Human | Format::Concise => {}
+    }
+    eprintln!("gazette: {message}");
+    ExitCode::from(2)
+}
+
 fn parse_fail_on(s: &str) -> Option<FailOn> {
     match s {
         "error" => Some(FailOn::Error),
@@ -256,14 +286,28 @@ impl Input {
 }
 
 /// Files named on the command line are checked whatever their extension; directories
-/// contribute their `*.md` and `*.txt` files, honouring .gitignore.
-fn collect_inputs(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input> {
+/// contribute their `*.md`, `*.markdown` and `*.txt` files (or those matching `--glob`),
+/// honouring .gitignore and .gazetteignore.
+fn collect_inputs(paths: &[PathBuf], globs: &[String], errors: &mut Vec<String>) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+            let mut walk = ignore::WalkBuilder::new(path);
+            walk.add_custom_ignore_filename(".gazetteignore");
+            let matcher = if globs.is_empty() {
+                None
+            } else {
+                let mut o = ignore::overrides::OverrideBuilder::new(path);
+                for g in globs {
+                    if let Err(e) = o.add(g) {
+                        errors.push(format!("--glob {g}: {e}"));
+                    }
+                }
+                o.build().ok()
+            };
+            let mut found: Vec<PathBuf> = walk
                 .build()
                 .filter_map(|entry| match entry {
                     Ok(e) => Some(e.into_path()),
@@ -272,7 +316,13 @@ fn collect_inputs(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input> {
                         None
                     }
                 })
-                .filter(|p| p.is_file() && has_notice_extension(p))
+                .filter(|p| {
+                    p.is_file()
+                        && match &matcher {
+                            Some(m) => m.matched(p, false).is_whitelist(),
+                            None => has_notice_extension(p),
+                        }
+                })
                 .collect();
             found.sort();
             inputs.extend(found.into_iter().map(Input::File));
@@ -322,10 +372,7 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         match config_for(args.config.as_deref(), &start) {
             Ok(c) => c,
-            Err(message) => {
-                eprintln!("gazette: {message}");
-                return ExitCode::from(2);
-            }
+            Err(message) => return fatal(args.format, &message),
         }
     };
     let fail_on = match (args.fail_on, config.fail_on.as_deref()) {
@@ -372,7 +419,7 @@ fn check(args: CheckArgs) -> ExitCode {
         LangArg::En => Lang::En,
     };
     let mut io_errors = Vec::new();
-    let inputs = collect_inputs(&args.paths, &mut io_errors);
+    let inputs = collect_inputs(&args.paths, &args.glob, &mut io_errors);
     if args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         eprintln!("gazette: --fix 不能用于标准输入，请用 --diff 查看修正 / --fix cannot write to standard input; use --diff");
         return ExitCode::from(2);
