@@ -191,7 +191,7 @@ fn floor_read_files_utf8(bencher: Bencher) {
 // ───────────────────────────── library ─────────────────────────────
 
 /// `parse_document` on every page, one thread: the grammar and the lowering.
-#[divan::bench]
+#[divan::bench(sample_count = 10, sample_size = 1)]
 fn parse_only(bencher: Bencher) {
     let c = &*CORPUS;
     bencher
@@ -205,7 +205,7 @@ fn parse_only(bencher: Bencher) {
 }
 
 /// `check_bytes` on every page, one thread: decode, parse, every rule, one page at a time.
-#[divan::bench]
+#[divan::bench(sample_count = 10, sample_size = 1)]
 fn parse_check_single_thread(bencher: Bencher) {
     let c = &*CORPUS;
     let s = settings();
@@ -221,7 +221,7 @@ fn parse_check_single_thread(bencher: Bencher) {
 
 /// `check_all` over the 200 pages as one run: pages in parallel (rayon, every core), then
 /// the rules that read across files.
-#[divan::bench]
+#[divan::bench(sample_count = 10, sample_size = 1)]
 fn parse_check_all_cores(bencher: Bencher) {
     let c = &*CORPUS;
     let s = settings();
@@ -234,7 +234,7 @@ fn parse_check_all_cores(bencher: Bencher) {
 
 /// The same run in a one-thread rayon pool: separates the parallel speed-up from the cost of
 /// the cross-file rules.
-#[divan::bench]
+#[divan::bench(sample_count = 10, sample_size = 1)]
 fn parse_check_all_one_thread(bencher: Bencher) {
     let c = &*CORPUS;
     let s = settings();

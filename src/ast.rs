@@ -162,6 +162,17 @@ pub struct Notice {
     pub citations: Vec<Citation>,
 }
 
+impl Notice {
+    /// The notice's date: its signature date, else its adoption date.
+    pub fn date(&self) -> Option<(u32, u32, u32)> {
+        let d = self
+            .closing
+            .date
+            .or(self.adoption.as_ref().map(|a| a.date))?;
+        Some((d.year.value, d.month.value, d.day.value))
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct NoticeHeader {
     pub span: Span,

@@ -181,6 +181,11 @@ pub struct QualificationModel<'a> {
 }
 
 impl<'a> QualificationModel<'a> {
+    /// The models of every qualification notice of a document.
+    pub fn all(document: &'a Document) -> impl Iterator<Item = QualificationModel<'a>> {
+        document.notices().filter_map(QualificationModel::of)
+    }
+
     pub fn of(notice: &'a Notice) -> Option<QualificationModel<'a>> {
         let NoticeBody::Qualification(body) = &notice.body else {
             return None;

@@ -54,10 +54,7 @@ fn near_miss(m: &QualificationModel, p: &Person, restated: &[usize]) -> Option<u
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for notice in ctx.document.notices() {
-        let Some(m) = QualificationModel::of(notice) else {
-            continue;
-        };
+    for m in QualificationModel::all(ctx.document) {
         let unreadable = !m.unreadable.is_empty();
         let restated: Vec<usize> = m
             .restatements

@@ -26,10 +26,7 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for notice in ctx.document.notices() {
-        let Some(m) = QualificationModel::of(notice) else {
-            continue;
-        };
+    for m in QualificationModel::all(ctx.document) {
         // Two introductions of one person (same name, no conflicting disambiguators).
         for (j, b) in m.introductions.iter().enumerate() {
             let Some(a) = m.introductions[..j].iter().find(|a| {

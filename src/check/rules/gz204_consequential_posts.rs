@@ -34,10 +34,7 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for notice in ctx.document.notices() {
-        let Some(m) = QualificationModel::of(notice) else {
-            continue;
-        };
+    for m in QualificationModel::all(ctx.document) {
         for c in &m.consequences {
             for p in &c.strangers {
                 out.push(

@@ -1,6 +1,6 @@
 //! GZ205 termination-wording.
 
-use crate::ast::{Notice, Span};
+use crate::ast::Span;
 use crate::check::qualification::{Ground, QualificationModel, Restating};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
@@ -29,17 +29,9 @@ pub const RULE: RuleDef = RuleDef {
     check: Check::File(check),
 };
 
-fn notice_date(n: &Notice) -> Option<(u32, u32, u32)> {
-    let d = n.closing.date.or(n.adoption.as_ref().map(|a| a.date))?;
-    Some((d.year.value, d.month.value, d.day.value))
-}
-
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for notice in ctx.document.notices() {
-        let Some(m) = QualificationModel::of(notice) else {
-            continue;
-        };
-        let after_2025 = notice_date(notice).is_some_and(|d| d >= (2025, 3, 11));
+    for m in QualificationModel::all(ctx.document) {
+        let after_2025 = m.notice.date().is_some_and(|d| d >= (2025, 3, 11));
         for r in m
             .restatements
             .iter()

@@ -61,10 +61,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut page_named: Vec<&Person> = Vec::new();
     let mut page_count = 0usize;
     let mut page_unreadable = false;
-    for notice in ctx.document.notices() {
-        let Some(m) = QualificationModel::of(notice) else {
-            continue;
-        };
+    for m in QualificationModel::all(ctx.document) {
         // Only an unreadable clause that could itself confirm or terminate (they end in 有效 or
         // 终止) can make the page's count short.
         page_unreadable |= m

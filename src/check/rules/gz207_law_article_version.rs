@@ -1,6 +1,5 @@
 //! GZ207 law-article-version.
 
-use crate::ast::Notice;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::laws;
@@ -35,11 +34,6 @@ DOMAIN.md §0「Version traps」。
     check: Check::File(check),
 };
 
-fn notice_date(n: &Notice) -> Option<(u32, u32, u32)> {
-    let d = n.closing.date.or(n.adoption.as_ref().map(|a| a.date))?;
-    Some((d.year.value, d.month.value, d.day.value))
-}
-
 /// The sentence a citation stands in: from the previous 。 to the next.
 fn sentence(source: &str, start: usize, end: usize, within: (usize, usize)) -> &str {
     let before = &source[within.0..start];
@@ -61,7 +55,7 @@ fn numeral(n: u32, style: NumeralStyle) -> String {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let table = laws::table();
     for notice in ctx.document.notices() {
-        let Some(date) = notice_date(notice) else {
+        let Some(date) = notice.date() else {
             continue;
         };
         for c in &notice.citations {

@@ -30,10 +30,7 @@ pub const RULE: RuleDef = RuleDef {
 fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     let mut terminated = BTreeSet::new();
     for ctx in contexts {
-        for notice in ctx.document.notices() {
-            let Some(m) = QualificationModel::of(notice) else {
-                continue;
-            };
+        for m in QualificationModel::all(ctx.document) {
             for r in m
                 .restatements
                 .iter()
