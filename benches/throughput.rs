@@ -298,11 +298,16 @@ fn linearity_single_file(bencher: Bencher, bytes: usize) {
 
 // ───────────────────────────── the CLI ─────────────────────────────
 
-/// The release binary next to this benchmark (`<target>/release/gazette`): Cargo builds the
-/// package's binaries before its benchmarks.
+/// The release binary: Cargo builds a package's binaries before its benchmarks and passes the
+/// path as `CARGO_BIN_EXE_gazette` (set for benches as for integration tests). Falls back to
+/// `<target>/release/gazette` next to this executable, then `./target/release/gazette`.
 fn gazette_binary() -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
+    let built = PathBuf::from(env!("CARGO_BIN_EXE_gazette"));
+    if built.is_file() {
+        return Some(built);
+    }
     // <target>/release/deps/throughput-<hash> → <target>/release/gazette
+    let exe = std::env::current_exe().ok()?;
     let candidate = exe.parent()?.parent()?.join("gazette");
     if candidate.is_file() {
         return Some(candidate);

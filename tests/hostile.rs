@@ -165,3 +165,14 @@ fn names_with_joiners_combining_marks_and_extension_b() {
         .collect();
     assert_eq!(names, ["张\u{200D}三", "李\u{0301}四", "李𠇔", "𠀀𠀁"]);
 }
+
+/// Found by fuzzing (check_render): 31 unclosed 「(」 in a clause made the grammar's bracket rule
+/// exponential. It must finish like any other input: read, judged, exit 1.
+#[test]
+fn fuzz_regression_unclosed_brackets() {
+    let bytes = include_bytes!("data/fuzz/check_render-unclosed-brackets.md");
+    let r = check(bytes);
+    assert!(codes(&r).contains(&"GZ002"), "decoded as GB18030");
+    assert!(codes(&r).contains(&"GZ003"), "the damaged clause is unreadable");
+    assert_eq!(exit_code(bytes), 1);
+}
