@@ -246,3 +246,15 @@ fn numerals() {
     }
     assert!(!accepts(Rule::numeral_root, "五十六号"));
 }
+
+/// Found by the benchmark's corpus: a two-character name before 因病, 同志 or 不幸.
+#[test]
+fn two_character_names_before_the_words_of_a_death() {
+    let names = |text: &str| all(Rule::clause_item_root, text, Rule::name);
+    assert_eq!(
+        names("第十二届全国人民代表大会代表高明因病去世。"),
+        ["高明"]
+    );
+    assert_eq!(names("广东省第十三届人民代表大会代表宋涛同志，"), ["宋涛"]);
+    assert_eq!(names("刘文不幸遇害。"), ["刘文"]);
+}

@@ -173,6 +173,9 @@ fn fuzz_regression_unclosed_brackets() {
     let bytes = include_bytes!("data/fuzz/check_render-unclosed-brackets.md");
     let r = check(bytes);
     assert!(codes(&r).contains(&"GZ002"), "decoded as GB18030");
-    assert!(codes(&r).contains(&"GZ003"), "the damaged clause is unreadable");
+    assert!(
+        codes(&r).contains(&"GZ003"),
+        "the damaged clause is unreadable"
+    );
     assert_eq!(exit_code(bytes), 1);
 }
