@@ -41,6 +41,18 @@ impl Move<'_> {
     pub fn person_key(&self) -> String {
         name_key(&self.person.name.text)
     }
+
+    /// Labels the action the entry is under (the verb or the section heading) on `d`.
+    pub fn label_action(&self, d: crate::diagnostic::Diagnostic) -> crate::diagnostic::Diagnostic {
+        match (self.action_span, self.action) {
+            (Some(span), Some(action)) => d.with_related(
+                span,
+                format!("任免类别「{}」", action.words()),
+                format!("the action 「{}」", action.words()),
+            ),
+            _ => d,
+        }
+    }
 }
 
 fn builtins() -> &'static [Profile] {

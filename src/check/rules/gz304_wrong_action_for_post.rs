@@ -69,16 +69,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "不由本级常务委员会任免".to_string(),
             ),
         };
-        let mut d = RULE
-            .diagnostic(m.post.span, zh, en)
-            .with_label(label, "needs another action");
-        if let Some(span) = m.action_span {
-            d = d.with_related(
-                span,
-                format!("任免类别「{}」", action.words()),
-                "the action",
-            );
-        }
+        let mut d = m.label_action(
+            RULE.diagnostic(m.post.span, zh, en)
+                .with_label(label, "needs another action"),
+        );
         if v == Verdict::Contested {
             d = d.with_severity(Severity::Warning).with_help(
                 "地方组织法第五十条写「决定任免」，人民检察院组织法第三十八条、检察官法第十八条写「任免」；请按本地惯例确认",

@@ -34,7 +34,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let action = m.action.map_or("", |a| a.words());
-        let mut d = RULE
+        let d = RULE
             .diagnostic(
                 m.post.span,
                 format!(
@@ -51,9 +51,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "常务委员会只能决定代理人选（「决定某某为……代理……」）或接受辞职",
                 "the SC may only decide an acting holder or accept a resignation",
             );
-        if let Some(span) = m.action_span {
-            d = d.with_related(span, format!("「{action}」"), "the action");
-        }
-        out.push(d);
+        out.push(m.label_action(d));
     }
 }

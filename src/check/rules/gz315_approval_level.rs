@@ -29,7 +29,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let action = m.action.map_or("", |a| a.words());
-        let mut d = RULE
+        let d = RULE
             .diagnostic(
                 m.post.span,
                 format!(
@@ -49,9 +49,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "副检察长、检察委员会委员、检察员由本级常务委员会「任命」",
                 "deputies and procurators are appointed (任命) by their own level's SC",
             );
-        if let Some(span) = m.action_span {
-            d = d.with_related(span, format!("「{action}」"), "the action");
-        }
-        out.push(d);
+        out.push(m.label_action(d));
     }
 }
