@@ -86,6 +86,12 @@ pub fn write_atomically(path: &Path, original: &[u8], bytes: &[u8]) -> Result<()
                 .into(),
         );
     }
+    write_new_atomically(path, bytes)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so a
+/// reader never sees half a file; an existing file keeps its permissions.
+pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

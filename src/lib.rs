@@ -12,5 +12,6 @@ pub mod domain;
 pub mod fix;
 pub mod render;
 pub mod report;
+pub mod roster;
 pub mod source;
 pub mod syntax;

@@ -17,7 +17,9 @@ fn example_files() -> Vec<PathBuf> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.file_name().is_some_and(|n| n != "README.md") {
+            } else if path.file_name().is_some_and(|n| n != "README.md")
+                && path.extension().is_some_and(|e| e == "md" || e == "txt")
+            {
                 out.push(path.strip_prefix(root).unwrap().to_path_buf());
             }
         }
@@ -26,9 +28,22 @@ fn example_files() -> Vec<PathBuf> {
     out
 }
 
-/// GZ104 is off by default; its own fixtures are checked with it on, as a user would.
+/// GZ104 is off by default; its own fixtures are checked with it on, as a user would. A
+/// fixture with a sibling `NAME.roster.toml` is checked against that roster (`--roster`).
 fn selection_for(path: &str) -> Settings {
+    let roster_path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(path)
+        .with_extension("roster.toml");
+    let roster = roster_path.is_file().then(|| {
+        let text = std::fs::read_to_string(&roster_path).unwrap();
+        let name = format!(
+            "{}",
+            Path::new(path).with_extension("roster.toml").display()
+        );
+        std::sync::Arc::new(gazette::roster::Roster::from_toml(&name, &text).unwrap())
+    });
     Settings {
+        roster,
         select: if path.contains("gz104") {
             vec!["GZ104".into()]
         } else {

@@ -53,6 +53,11 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The roster of prior state, when the run has one.
+    pub fn roster(&self) -> Option<&'a crate::roster::Roster> {
+        self.settings.roster.as_deref()
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         self.source.get(span.start..span.end).unwrap_or("")
     }
@@ -114,6 +119,8 @@ pub struct Settings {
     /// Per code or prefix: the severity to report with, or `None` for off. The longest
     /// matching key wins (`GZ303` over `GZ3`).
     pub severities: Vec<(String, Option<Severity>)>,
+    /// What was true before the run (`--roster FILE`); rules that need it say nothing without.
+    pub roster: Option<std::sync::Arc<crate::roster::Roster>>,
 }
 
 impl Settings {

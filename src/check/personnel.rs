@@ -303,3 +303,153 @@ pub fn transfers(ctx: &Context) -> Vec<Transfer> {
     }
     out.into_iter().map(|t| t.0).collect()
 }
+
+/// A move printed in a decision's title: 「关于接受张国智同志辞去重庆市人民政府副市长职务的决定」.
+pub struct DecisionMove<'a> {
+    pub notice: &'a Notice,
+    /// The name as printed, and its span.
+    pub person: String,
+    pub person_span: Span,
+    pub post: String,
+    pub post_span: Span,
+    pub info: PostInfo,
+    pub direction: Direction,
+    pub rule: Option<&'a PostRule>,
+}
+
+impl DecisionMove<'_> {
+    pub fn person_key(&self) -> String {
+        name_key(&self.person)
+    }
+}
+
+fn decision_title() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:决定)?(?:(?P<resign>接受)(?P<n1>\p{Han}{2,4}?)(?:同志)?辞去(?P<p1>.+?)职务|(?P<remove>免去|撤销)(?P<n2>\p{Han}{2,4}?)(?:同志)?的(?P<p2>.+?)职务|任命(?P<n3>\p{Han}{2,4}?)(?:同志)?为(?P<p3>.+))$",
+        )
+        .expect("a valid regex")
+    })
+}
+
+/// The moves of every decision of the document whose title names one person and one post.
+pub fn decision_moves<'a>(ctx: &Context<'a>) -> Vec<DecisionMove<'a>> {
+    let mut out = Vec::new();
+    for notice in ctx.document.notices() {
+        let NoticeBody::Decision(d) = &notice.body else {
+            continue;
+        };
+        let Some(title) = &d.title else { continue };
+        let Some(caps) = decision_title().captures(&title.matter.text) else {
+            continue;
+        };
+        let (name, post, direction) = if caps.name("resign").is_some() {
+            (caps.name("n1"), caps.name("p1"), Direction::Resign)
+        } else if caps.name("remove").is_some() {
+            (caps.name("n2"), caps.name("p2"), Direction::Out)
+        } else {
+            (caps.name("n3"), caps.name("p3"), Direction::In)
+        };
+        let (Some(name), Some(post)) = (name, post) else {
+            continue;
+        };
+        let at = title.matter.span.start;
+        let info = crate::domain::post::parse_post(post.as_str(), None);
+        let rule = profile_for(ctx, &notice.issuer).and_then(|p| p.rule(&info));
+        out.push(DecisionMove {
+            notice,
+            person: name.as_str().to_string(),
+            person_span: Span::new(at + name.start(), at + name.end()),
+            post: post.as_str().to_string(),
+            post_span: Span::new(at + post.start(), at + post.end()),
+            info,
+            direction,
+            rule,
+        });
+    }
+    out
+}
+
+/// What the whole run changes, keyed as the roster is (person key, full post): who leaves and
+/// who takes which post (lists, decisions, posts lost with a deputy's mandate), and whose
+/// mandate is confirmed or ends.
+#[derive(Default)]
+pub struct RunChanges {
+    pub departures: std::collections::HashSet<(String, String)>,
+    pub arrivals: std::collections::HashSet<(String, String)>,
+    pub confirmed: std::collections::HashSet<String>,
+    pub terminated: std::collections::HashSet<String>,
+}
+
+impl RunChanges {
+    pub fn of(contexts: &[Context]) -> RunChanges {
+        use crate::check::qualification::{QualificationModel, Restating};
+        use crate::roster::full_post;
+        let mut c = RunChanges::default();
+        for ctx in contexts {
+            for m in moves(ctx) {
+                let key = (
+                    m.person_key(),
+                    full_post(&m.info.key(), &issuer_region(&m.notice.issuer)),
+                );
+                match m.direction {
+                    Direction::In => c.arrivals.insert(key),
+                    _ => c.departures.insert(key),
+                };
+            }
+            for m in decision_moves(ctx) {
+                let key = (
+                    m.person_key(),
+                    full_post(&m.info.key(), &issuer_region(&m.notice.issuer)),
+                );
+                match m.direction {
+                    Direction::In => c.arrivals.insert(key),
+                    _ => c.departures.insert(key),
+                };
+            }
+            for model in QualificationModel::all(ctx.document) {
+                let region = issuer_region(&model.notice.issuer);
+                for r in &model.restatements {
+                    let names = r
+                        .covers
+                        .iter()
+                        .map(|&i| model.introductions[i].key.clone())
+                        .chain(r.strangers.iter().map(|p| name_key(&p.name.text)));
+                    match r.kind {
+                        Restating::Termination => c.terminated.extend(names),
+                        Restating::Confirmation => c.confirmed.extend(names),
+                    }
+                }
+                for q in &model.consequences {
+                    let infos = parse_posts(q.holding.posts.iter().map(|p| p.text.as_str()));
+                    for info in infos {
+                        for &h in &q.holders {
+                            c.departures.insert((
+                                model.introductions[h].key.clone(),
+                                full_post(&info.key(), &region),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        c
+    }
+
+    pub fn leaves(&self, person: &str, post: &str) -> bool {
+        self.departures
+            .contains(&(person.to_string(), post.to_string()))
+    }
+
+    pub fn takes(&self, person: &str, post: &str) -> bool {
+        self.arrivals
+            .contains(&(person.to_string(), post.to_string()))
+    }
+}
+
+/// Whether a post ends with its holder's mandate as a deputy: membership of the standing
+/// committee (not of its working bodies) and of the special committees.
+pub fn lost_with_mandate(info: &PostInfo, rule: Option<&PostRule>) -> bool {
+    rule.is_some_and(|r| r.deputy_only) || info.institution.ends_with("人民代表大会常务委员会")
+}

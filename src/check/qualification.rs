@@ -529,6 +529,15 @@ impl<'a> QualificationModel<'a> {
         }
     }
 
+    /// Whether a clause the grammar could not read might itself confirm or terminate someone
+    /// (such clauses end in 有效 or 终止): only then can the notice's arithmetic be short.
+    pub fn hides_changes(&self, source: &str) -> bool {
+        self.unreadable.iter().any(|u| {
+            let text = source.get(u.start..u.end).unwrap_or("");
+            text.contains("终止") || text.contains("有效")
+        })
+    }
+
     /// The last printed total, if any.
     pub fn final_total(&self) -> Option<&Number> {
         self.figures.iter().rev().find_map(|f| match f {

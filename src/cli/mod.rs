@@ -12,6 +12,8 @@ use crate::diagnostic::{Lang, Severity};
 use crate::render;
 use crate::report::{check_all, check_bytes, FileReport};
 
+mod roster;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "gazette",
@@ -33,6 +35,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// 显示生效的配置 / show the configuration in force
     Config(ConfigArgs),
+    /// 名册：建立、按公告更新 / the roster: build it, roll it forward through notices
+    #[command(subcommand)]
+    Roster(roster::RosterCommand),
 }
 
 #[derive(clap::Args, Debug)]
@@ -50,8 +55,14 @@ pub struct ConfigArgs {
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// 文件或目录；「-」表示标准输入 / files or directories; `-` reads standard input
-    #[arg(required = true)]
+    #[arg(required_unless_present = "sequential")]
     pub paths: Vec<PathBuf>,
+    /// 名册（TOML）：检查前的实有代表、代表名单和在任职务 / a roster of the state before these notices
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// 按时间顺序逐版检查目录中的报纸版面，每版检查后把它应用到名册（只在内存中）/ check the pages of an archive one by one in file-name order, rolling the roster forward after each
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["fix", "diff", "paths"])]
+    pub sequential: Option<PathBuf>,
     /// 输出格式 / output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -165,6 +176,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Parse(args) => parse(args),
         Command::Explain(args) => explain(args),
         Command::Config(args) => show_config(args),
+        Command::Roster(command) => roster::run(command),
     }
 }
 
@@ -393,33 +405,37 @@ fn check(args: CheckArgs) -> ExitCode {
         } else {
             LangArg::Zh
         });
-    let profile_path = args.profile.clone().or(config.profile.clone());
-    let profile = match &profile_path {
-        Some(path) => match load_profile(path) {
-            Ok(p) => Some(std::sync::Arc::new(p)),
-            Err(message) => {
-                eprintln!("gazette: {message}");
-                return ExitCode::from(2);
+    let roster_path = args.roster.clone().or(config.roster.clone());
+    let roster = match &roster_path {
+        Some(path) => match crate::roster::Roster::load(path) {
+            Ok(r) => Some(std::sync::Arc::new(r)),
+            Err(e) => {
+                eprint!("{}", e.render(color_wanted()));
+                return fatal(args.format, &e.to_string());
             }
         },
         None => None,
     };
-    let selection = Settings {
-        select: config.select.iter().chain(&args.select).cloned().collect(),
-        ignore: config.ignore.iter().chain(&args.ignore).cloned().collect(),
-        profile,
-        severities: config
-            .severity
-            .iter()
-            .map(|(k, v)| (k.to_ascii_uppercase(), v.severity()))
-            .collect(),
+    let selection = match build_settings(
+        &config,
+        &args.select,
+        &args.ignore,
+        args.profile.as_deref(),
+        roster,
+    ) {
+        Ok(s) => s,
+        Err(message) => return fatal(args.format, &message),
     };
     let lang = match lang_arg {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
     };
     let mut io_errors = Vec::new();
-    let inputs = collect_inputs(&args.paths, &args.glob, &mut io_errors);
+    let paths = match &args.sequential {
+        Some(dir) => vec![dir.clone()],
+        None => args.paths.clone(),
+    };
+    let inputs = collect_inputs(&paths, &args.glob, &mut io_errors);
     if args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         eprintln!("gazette: --fix 不能用于标准输入，请用 --diff 查看修正 / --fix cannot write to standard input; use --diff");
         return ExitCode::from(2);
@@ -448,7 +464,11 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         Vec::new()
     };
-    let mut reports = check_all(read, &selection);
+    let mut reports = if args.sequential.is_some() {
+        roster::check_sequentially(read, &selection)
+    } else {
+        check_all(read, &selection)
+    };
     if args.diff || args.fix {
         let mut changed = 0;
         let mut failed = false;
@@ -538,6 +558,32 @@ fn check(args: CheckArgs) -> ExitCode {
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.severity >= level);
     ExitCode::from(u8::from(failing))
+}
+
+/// The settings of a run: the config's options merged with the flags (flags add to lists;
+/// `--profile` replaces the config's).
+pub(crate) fn build_settings(
+    config: &crate::config::Config,
+    select: &[String],
+    ignore: &[String],
+    profile: Option<&Path>,
+    roster: Option<std::sync::Arc<crate::roster::Roster>>,
+) -> Result<Settings, String> {
+    let profile = match profile.or(config.profile.as_deref()) {
+        Some(path) => Some(std::sync::Arc::new(load_profile(path)?)),
+        None => None,
+    };
+    Ok(Settings {
+        select: config.select.iter().chain(select).cloned().collect(),
+        ignore: config.ignore.iter().chain(ignore).cloned().collect(),
+        profile,
+        severities: config
+            .severity
+            .iter()
+            .map(|(k, v)| (k.to_ascii_uppercase(), v.severity()))
+            .collect(),
+        roster,
+    })
 }
 
 /// Reads a user's profile; errors name the file, line and column.

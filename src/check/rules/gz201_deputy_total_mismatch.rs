@@ -6,6 +6,7 @@ use crate::ast::{Notice, Number, Span};
 use crate::check::qualification::{Figure, QualificationModel};
 use crate::check::{normalise_body, Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::roster::congress_of_issuer;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ201",
@@ -39,19 +40,28 @@ DOMAIN.md §2「Count line」；代表法（2025）第六十二条、（2015）�
     check: Check::Run(check),
 };
 
-/// The last notice of the series before this one: where its total is, and how to name it.
+/// Where the count before a notice comes from: the last notice of the series before it, or
+/// the roster.
 #[derive(Clone)]
 struct Previous {
-    file: usize,
+    /// The file of the previous notice; `None` for the roster.
+    file: Option<usize>,
     total: Number,
     number: Option<u32>,
-    /// 「第55号」 as printed, when numbered.
+    /// 「第55号」 as printed, when numbered; for the roster, the congress's name.
     printed: Option<String>,
     path: String,
 }
 
 impl Previous {
     fn name_zh(&self, same_file: bool) -> String {
+        if self.file.is_none() {
+            return format!(
+                "名册 {} 中{}",
+                self.path,
+                self.printed.clone().unwrap_or_default()
+            );
+        }
         let n = self.printed.clone().unwrap_or_else(|| "上一份".into());
         if same_file {
             format!("{n}公告")
@@ -59,6 +69,31 @@ impl Previous {
             format!("{} 中{n}公告", self.path)
         }
     }
+
+    fn name_en(&self) -> String {
+        match (self.file, self.number) {
+            (None, _) => format!("the roster {}", self.path),
+            (Some(_), Some(n)) => format!("notice {n}"),
+            (Some(_), None) => "the previous notice".into(),
+        }
+    }
+}
+
+/// The count the roster gives for the congress of `notice`, as a previous total.
+fn from_roster(ctx: &Context, notice: &Notice, term: Option<u32>) -> Option<Previous> {
+    let roster = ctx.roster()?;
+    let congress = roster.congress(&congress_of_issuer(&notice.issuer), term)?;
+    Some(Previous {
+        file: None,
+        total: Number {
+            value: congress.seated?,
+            span: Span::new(0, 0),
+            style: crate::syntax::numerals::NumeralStyle::Arabic,
+        },
+        number: congress.last_notice,
+        printed: Some(congress.name.clone()),
+        path: roster.path.clone(),
+    })
 }
 
 struct Item<'a> {
@@ -116,7 +151,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                 });
         }
     }
-    for items in groups.values_mut() {
+    for ((_, term), items) in groups.iter_mut() {
         items.sort_by_key(|i| {
             (
                 i.notice.number.is_none(),
@@ -125,23 +160,31 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                 i.notice.span.start,
             )
         });
-        let mut previous: Option<Previous> = None;
+        // Before the first notice of the series: the roster's count, if it has one.
+        let mut previous: Option<Previous> = items
+            .first()
+            .and_then(|i| from_roster(&contexts[i.file], i.notice, *term));
         for item in items.iter() {
             let issuer = without_term(&normalise_body(&item.notice.issuer));
             let known = numbers.get(&(issuer, item.notice.term));
             let chained = match (
-                previous.as_ref().and_then(|p| p.number),
+                previous.as_ref().map(|p| (p.file, p.number)),
                 item.notice.number,
                 known,
             ) {
-                (Some(p), Some(n), Some(known)) => p < n && (p + 1..n).all(|k| known.contains(&k)),
+                // The roster before any notice of this committee was applied.
+                (Some((None, None)), _, _) => true,
+                (Some((_, Some(p))), Some(n), Some(known)) => {
+                    p < n && (p + 1..n).all(|k| known.contains(&k))
+                }
                 _ => false,
             };
-            check_notice(item, previous.clone().filter(|_| chained), out);
+            let source = contexts[item.file].source;
+            check_notice(item, source, previous.clone().filter(|_| chained), out);
             if let Some(total) = item.model.final_total() {
                 let ctx = &contexts[item.file];
                 previous = Some(Previous {
-                    file: item.file,
+                    file: Some(item.file),
                     total: *total,
                     number: item.notice.number,
                     printed: crate::check::printed_number(ctx.source, item.notice),
@@ -152,19 +195,23 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     }
 }
 
-fn check_notice(item: &Item, previous: Option<Previous>, out: &mut Vec<(usize, Diagnostic)>) {
-    let unreadable = !item.model.unreadable.is_empty();
+fn check_notice(
+    item: &Item,
+    source: &str,
+    previous: Option<Previous>,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
+    let unreadable = item.model.hides_changes(source);
     let mut running: Option<Running> = None;
     if !item.model.has_baseline() {
         if let Some(p) = &previous {
-            let (file, total, number) = (p.file, p.total, p.number);
+            let (file, total) = (p.file, p.total);
             let which_zh = p.name_zh(true);
-            let which_en =
-                number.map_or("the previous notice".to_string(), |n| format!("notice {n}"));
+            let which_en = p.name_en();
             running = Some(Running {
                 value: i64::from(total.value),
                 expression: total.value.to_string(),
-                base: (file == item.file).then(|| {
+                base: (file == Some(item.file)).then(|| {
                     (
                         total.span,
                         format!("起算：{which_zh}的实有代表数"),
@@ -327,9 +374,11 @@ fn mismatch(r: &Running, count: &Number, previous: Option<Previous>) -> Diagnost
             p.name_zh(false),
             p.total.value
         ));
-        d.message
-            .en
-            .push_str(&format!(" (starting from {} in {})", p.total.value, p.path));
+        d.message.en.push_str(&format!(
+            " (starting from {} in {})",
+            p.total.value,
+            p.name_en()
+        ));
     }
     d
 }
@@ -348,15 +397,15 @@ fn not_verifiable(count: &Number, unit: &str, unreadable: bool) -> Diagnostic {
         )
     } else {
         (
-            format!("实有代表{}{}无法核对：公告没有写明起算人数，本次检查中也没有同一届大会编号紧接在前的上一份公告", count.value, unit),
-            format!("the total {} was not verified: the notice prints no starting count, and no earlier notice of the same congress was given", count.value),
+            format!("实有代表{}{}无法核对：公告没有写明起算人数，本次检查中也没有同一届大会编号紧接在前的上一份公告或名册（--roster）", count.value, unit),
+            format!("the total {} was not verified: the notice prints no starting count, and neither an earlier notice of the same congress nor a roster (--roster) was given", count.value),
         )
     };
     RULE.diagnostic(count.span, zh, en)
         .with_severity(Severity::Note)
         .with_help(
-            "与上一份公告一起检查（多个文件一并给出），即可核对",
-            "check it together with the previous notice of the same congress (give both files)",
+            "与上一份公告一起检查（多个文件一并给出），或用 --roster 给出之前的实有代表数，即可核对",
+            "check it together with the previous notice of the same congress, or give the count before it with --roster",
         )
 }
 

@@ -62,12 +62,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut page_count = 0usize;
     let mut page_unreadable = false;
     for m in QualificationModel::all(ctx.document) {
-        // Only an unreadable clause that could itself confirm or terminate (they end in 有效 or
-        // 终止) can make the page's count short.
-        page_unreadable |= m
-            .unreadable
-            .iter()
-            .any(|&u| ctx.slice(u).contains("终止") || ctx.slice(u).contains("有效"));
+        page_unreadable |= m.hides_changes(ctx.source);
         page_named.extend(m.introductions.iter().map(|i| i.person));
         for r in &m.restatements {
             page_named.extend(r.named.iter().copied());

@@ -1,7 +1,7 @@
 //! GZ309 transfer-without-removal (within a run).
 
 use crate::ast::Span;
-use crate::check::personnel::{moves, Direction};
+use crate::check::personnel::{moves, profile_for, Direction, RunChanges};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::post::parse_post;
@@ -16,7 +16,8 @@ pub const RULE: RuleDef = RuleDef {
     explanation: r#"## 检查什么 (What it does)
 本次检查的文件中，某人被任命到一个机构的职务，而同一批公告在别处写到了他在另一个机构的职务
 （如决议正文中的「市财政局局长姜国杰」），这一职务却没有被免去，也没有辞去。给出警告，由人判断是否兼任、
-或免职是否另行公告。（名册中登记的职务——需要名册——在名册功能中检查。）
+或免职是否另行公告。给出名册（`--roster`）时，名册记载此人担任的其他机构的职务（专门委员会职务除外）
+没有在本次检查中免去或辞去的，同样警告。
 
 ## 为什么 (Why)
 调任而不免去原职，就同时担任了两个机构的职务；政府组成部门负责人、法官、检察官之间大多不能兼任
@@ -35,20 +36,73 @@ const BEFORE_POST: &[char] = &[
     '的', '\n', ' ',
 ];
 
-/// 「市财政局局长」 → 「重庆市财政局局长」: an abbreviated institution spelt out with the region.
-fn full(key: &str, region: &str) -> String {
-    let last = region
-        .chars()
-        .next_back()
-        .map(String::from)
-        .unwrap_or_default();
-    match key.strip_prefix(last.as_str()) {
-        Some(rest) if !key.starts_with(region) && !region.is_empty() => format!("{region}{rest}"),
-        _ => key.to_string(),
+use crate::roster::full_post as full;
+
+/// With a roster: posts the roster says an appointee holds elsewhere, not left in the run.
+/// Returns the people reported.
+fn roster_posts_kept(
+    contexts: &[Context],
+    out: &mut Vec<(usize, Diagnostic)>,
+) -> std::collections::HashSet<String> {
+    let mut reported = std::collections::HashSet::new();
+    let Some(roster) = contexts.first().and_then(|c| c.roster()) else {
+        return reported;
+    };
+    let changes = RunChanges::of(contexts);
+    for (file, ctx) in contexts.iter().enumerate() {
+        for m in moves(ctx).iter().filter(|m| m.direction == Direction::In) {
+            let person = m.person_key();
+            if reported.contains(&person) {
+                continue;
+            }
+            let region = issuer_region(&m.notice.issuer);
+            let profile = profile_for(ctx, &m.notice.issuer);
+            let institution = full(&m.info.institution, &region);
+            let kept: Vec<&str> = roster
+                .offices_of(&person)
+                .filter(|o| {
+                    let info = parse_post(&o.post, None);
+                    let special = profile
+                        .as_ref()
+                        .and_then(|p| p.rule(&info))
+                        .is_some_and(|r| r.deputy_only);
+                    !special
+                        && full(&info.institution, &region) != institution
+                        && !changes.leaves(&person, &o.post)
+                })
+                .map(|o| o.post.as_str())
+                .collect();
+            if kept.is_empty() {
+                continue;
+            }
+            let posts = kept.join("、");
+            out.push((
+                file,
+                RULE.diagnostic(
+                    m.post.span,
+                    format!(
+                        "「{}」被任命为「{}」，而名册 {} 记载其担任「{posts}」，本批公告没有免去",
+                        m.person.name.text, m.post.text, roster.path
+                    ),
+                    format!(
+                        "「{}」 is appointed 「{}」 while the roster {} has them as 「{posts}」, not removed in this run",
+                        m.person.name.text, m.post.text, roster.path
+                    ),
+                )
+                .with_label("新任职务", "the new post")
+                .with_help(
+                    "若不再担任原职务，应在任免名单中一并免去；若依法兼任，可忽略；名册过时的，先用 gazette roster apply 更新",
+                    "remove the old post in the list, unless the person may lawfully hold both; or bring the roster up to date",
+                ),
+            ));
+            reported.insert(person);
+        }
     }
+    reported
 }
 
 fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
+    let mut reported = roster_posts_kept(contexts, out);
     let all: Vec<(usize, &[crate::check::personnel::Move])> = contexts
         .iter()
         .enumerate()
@@ -85,7 +139,6 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     if appointed.is_empty() {
         return;
     }
-    let mut reported: std::collections::HashSet<String> = std::collections::HashSet::new();
     // One pass over every notice's text: names are two to four characters.
     for (mfile, ctx) in contexts.iter().enumerate() {
         for notice in ctx.document.notices() {

@@ -1,0 +1,245 @@
+//! Rolling a roster forward through notices: what each notice changes, in date and number
+//! order. The checker's own models say what a notice means (who is confirmed or terminated,
+//! who takes or leaves which post), so the roster and the rules never disagree on a reading.
+
+use crate::ast::{Notice, NoticeBody};
+use crate::check::personnel::{decision_moves, moves, Direction};
+use crate::check::qualification::{name_key, Figure, QualificationModel, Restating};
+use crate::check::{Context, Settings};
+use crate::domain::profile::issuer_region;
+use crate::report::FileReport;
+
+use super::{
+    congress_name, congress_of_issuer, full_post, parse_congress_name, CongressRecord, Office,
+    Roster,
+};
+
+/// What applying did, line by line, for the person who runs it.
+#[derive(Debug, Default)]
+pub struct ApplyLog {
+    pub applied: Vec<String>,
+    /// Text the grammar could not read, and changes that could not be made.
+    pub skipped: Vec<String>,
+}
+
+/// The notices of a run in the order they take effect: by date, then number.
+pub fn chronological(reports: &[FileReport]) -> Vec<(usize, &Notice)> {
+    let mut all: Vec<(usize, &Notice)> = reports
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.document.notices().map(move |n| (i, n)))
+        .collect();
+    all.sort_by_key(|(file, n)| (n.date().is_none(), n.date(), n.number, *file, n.span.start));
+    all
+}
+
+/// Applies every notice of `reports` to `roster`.
+pub fn apply(roster: &mut Roster, reports: &[FileReport], settings: &Settings) -> ApplyLog {
+    let contexts: Vec<Context> = reports
+        .iter()
+        .map(|r| Context::new(settings, &r.path, &r.source, &r.document, &r.facts))
+        .collect();
+    let mut log = ApplyLog::default();
+    for (file, notice) in chronological(reports) {
+        let report = &reports[file];
+        let at = |offset: usize| {
+            let p = report.line_index.position(&report.source, offset);
+            format!("{}:{}", report.path, p.line)
+        };
+        for u in &notice.unrecognised {
+            let text: String = report.source[u.span.start..u.span.end]
+                .chars()
+                .take(40)
+                .collect();
+            log.skipped.push(format!(
+                "{} 无法识别，未应用 / not read, not applied: 「{}」",
+                at(u.span.start),
+                text.trim()
+            ));
+        }
+        let region = issuer_region(&notice.issuer);
+        match &notice.body {
+            NoticeBody::Qualification(_) => {
+                if let Some(model) = QualificationModel::of(notice) {
+                    qualification(roster, &model, &region, &at(notice.span.start), &mut log);
+                }
+            }
+            NoticeBody::Personnel(_) => {
+                for m in moves(&contexts[file])
+                    .iter()
+                    .filter(|m| std::ptr::eq(m.notice, notice))
+                {
+                    let post = full_post(&m.info.key(), &region);
+                    let place = at(m.post.span.start);
+                    post_change(
+                        roster,
+                        &m.person.name.text,
+                        post,
+                        m.info.acting,
+                        m.direction,
+                        &place,
+                        &mut log,
+                    );
+                }
+            }
+            NoticeBody::Decision(_) => {
+                for m in decision_moves(&contexts[file])
+                    .iter()
+                    .filter(|m| std::ptr::eq(m.notice, notice))
+                {
+                    let post = full_post(&m.info.key(), &region);
+                    let place = at(m.post_span.start);
+                    post_change(
+                        roster,
+                        &m.person,
+                        post,
+                        m.info.acting,
+                        m.direction,
+                        &place,
+                        &mut log,
+                    );
+                }
+            }
+        }
+        if let Some(n) = notice.number {
+            if let Some(c) = roster.congress_mut(&congress_of_issuer(&notice.issuer), notice.term) {
+                c.last_notice = Some(c.last_notice.map_or(n, |l| l.max(n)));
+            }
+        }
+    }
+    log
+}
+
+fn post_change(
+    roster: &mut Roster,
+    name: &str,
+    post: String,
+    acting: bool,
+    direction: Direction,
+    place: &str,
+    log: &mut ApplyLog,
+) {
+    let holder = name_key(name);
+    match direction {
+        Direction::In => {
+            let office = Office {
+                post,
+                holder,
+                acting,
+            };
+            if !roster.offices.contains(&office) {
+                log.applied.push(format!(
+                    "{place} {} 担任 / holds {}{}",
+                    office.holder,
+                    if acting { "（代理）" } else { "" },
+                    office.post
+                ));
+                roster.offices.push(office);
+            }
+        }
+        Direction::Out | Direction::Resign => {
+            let before = roster.offices.len();
+            roster
+                .offices
+                .retain(|o| !(o.holder == holder && o.post == post));
+            if roster.offices.len() < before {
+                log.applied
+                    .push(format!("{place} {holder} 不再担任 / leaves {post}"));
+            } else {
+                log.applied.push(format!(
+                    "{place} {holder} 不再担任 / leaves {post}（名册中原无此记录 / not in the roster）"
+                ));
+            }
+        }
+    }
+}
+
+fn qualification(
+    roster: &mut Roster,
+    model: &QualificationModel,
+    region: &str,
+    place: &str,
+    log: &mut ApplyLog,
+) {
+    let notice = model.notice;
+    // The congress the printed total names, else the issuer's.
+    let named = model.figures.iter().find_map(|f| match f {
+        Figure::Total {
+            congress: Some(c), ..
+        } => parse_congress_name(&c.text),
+        _ => None,
+    });
+    let (body, term) = match named {
+        Some((body, term)) => (body, term.or(notice.term)),
+        None => (congress_of_issuer(&notice.issuer), notice.term),
+    };
+    if roster.congress(&body, term).is_none() {
+        roster.congresses.push(CongressRecord {
+            name: congress_name(&body, term),
+            body: body.clone(),
+            term,
+            seated: None,
+            deputies: Vec::new(),
+            last_notice: None,
+        });
+    }
+    let mut terminated: Vec<String> = Vec::new();
+    let mut confirmed: Vec<String> = Vec::new();
+    for r in &model.restatements {
+        let names = r
+            .covers
+            .iter()
+            .map(|&i| model.introductions[i].key.clone())
+            .chain(r.strangers.iter().map(|p| name_key(&p.name.text)));
+        match r.kind {
+            Restating::Termination => terminated.extend(names),
+            Restating::Confirmation => confirmed.extend(names),
+        }
+    }
+    let change: i64 = model
+        .figures
+        .iter()
+        .map(|f| match f {
+            Figure::Change { delta, .. } => *delta,
+            _ => 0,
+        })
+        .sum();
+    let total = model.final_total().map(|n| n.value);
+    let record = roster
+        .congress_mut(&body, term)
+        .expect("the congress was added above");
+    let before = record.seated;
+    record.seated = match (total, before) {
+        (Some(t), _) => Some(t),
+        (None, Some(s)) => Some(u32::try_from((i64::from(s) + change).max(0)).unwrap_or(0)),
+        (None, None) => None,
+    };
+    let show = |n: Option<u32>| n.map_or("?".to_string(), |n| n.to_string());
+    log.applied.push(format!(
+        "{place} {}：实有代表 / seated {} → {}",
+        record.name,
+        show(before),
+        show(record.seated)
+    ));
+    record.deputies.retain(|d| !terminated.contains(d));
+    for c in confirmed {
+        if !record.deputies.contains(&c) {
+            record.deputies.push(c);
+        }
+    }
+    for c in &model.consequences {
+        let holders: Vec<String> = c
+            .holders
+            .iter()
+            .map(|&i| model.introductions[i].key.clone())
+            .collect();
+        let infos =
+            crate::domain::post::parse_posts(c.holding.posts.iter().map(|p| p.text.as_str()));
+        for info in infos {
+            let post = full_post(&info.key(), region);
+            for h in &holders {
+                post_change(roster, h, post.clone(), false, Direction::Out, place, log);
+            }
+        }
+    }
+}

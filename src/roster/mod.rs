@@ -1,0 +1,471 @@
+//! The roster: what was true before the notices being checked — how many deputies each
+//! congress has seated, who they are (when known), and who holds which post. A human-edited
+//! TOML file beside the drafts, rolled forward notice by notice (`gazette roster apply`).
+//!
+//! Names and posts are stored in the form the rules compare: names without alignment padding,
+//! posts with aliases spelt out and the term dropped (`domain::post::normalise`), institutions
+//! in full (「重庆市财政局局长」, not 「市财政局局长」).
+
+pub mod apply;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::qualification::name_key;
+use crate::domain::post::{normalise, parse_post};
+
+/// The state of one congress (人民代表大会 of one region and term).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CongressRecord {
+    /// 「重庆市第六届人民代表大会」: region + term + 人民代表大会.
+    pub name: String,
+    /// 「重庆市人民代表大会」: the name without its term, normalised.
+    pub body: String,
+    pub term: Option<u32>,
+    /// Deputies seated before the next notice; `None` when not known.
+    pub seated: Option<u32>,
+    /// The seated deputies, when known. A list with exactly `seated` names is complete;
+    /// a shorter one says who is a deputy, never who is not.
+    pub deputies: Vec<String>,
+    /// The number of the last notice of this congress's standing committee already applied.
+    pub last_notice: Option<u32>,
+}
+
+impl CongressRecord {
+    /// Whether the list of deputies is complete (as many names as seats filled).
+    pub fn complete(&self) -> bool {
+        self.seated
+            .is_some_and(|s| s as usize == self.deputies.len() && s > 0)
+    }
+
+    /// `Some(true)` for a listed deputy, `Some(false)` for a name missing from a complete
+    /// list, `None` when the roster cannot say.
+    pub fn is_deputy(&self, name: &str) -> Option<bool> {
+        let key = name_key(name);
+        if self.deputies.contains(&key) {
+            Some(true)
+        } else if self.complete() {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// One person holding one post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Office {
+    /// The post in full normalised form: 「重庆市人民政府副市长」.
+    pub post: String,
+    pub holder: String,
+    /// 「代理」: holds the post as acting head.
+    pub acting: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Roster {
+    /// The file it was read from, for messages (「名册 roster.toml」).
+    pub path: String,
+    pub congresses: Vec<CongressRecord>,
+    pub offices: Vec<Office>,
+}
+
+/// A roster file that cannot be used: the message, and where in the file.
+#[derive(Debug, Clone)]
+pub struct RosterError {
+    pub path: String,
+    pub text: String,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
+
+impl std::fmt::Display for RosterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let at = self
+            .span
+            .as_ref()
+            .map(|s| {
+                let p = crate::source::LineIndex::new(&self.text).position(&self.text, s.start);
+                format!(":{}:{}", p.line, p.column)
+            })
+            .unwrap_or_default();
+        write!(
+            f,
+            "名册有误 / invalid roster {}{at}: {}",
+            self.path, self.message
+        )
+    }
+}
+
+impl std::error::Error for RosterError {}
+
+impl miette::Diagnostic for RosterError {
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.text)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        Some(Box::new(std::iter::once(miette::LabeledSpan::new(
+            Some("此处 / here".into()),
+            span.start,
+            span.len(),
+        ))))
+    }
+}
+
+impl RosterError {
+    /// The error drawn by miette over the roster's own text.
+    pub fn render(&self, color: bool) -> String {
+        let theme = if color {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        };
+        let mut out = String::new();
+        let handler = miette::GraphicalReportHandler::new_themed(theme).with_links(false);
+        if handler.render_report(&mut out, self).is_err() {
+            out = self.to_string();
+        }
+        out
+    }
+}
+
+// ───────────────────────────── the file ─────────────────────────────
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRoster {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    congress: Vec<RawCongress>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    office: Vec<RawOffice>,
+}
+
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawCongress {
+    name: toml::Spanned<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seated: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_notice: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    deputies: Vec<toml::Spanned<String>>,
+}
+
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawOffice {
+    post: toml::Spanned<String>,
+    holder: toml::Spanned<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    acting: bool,
+}
+
+/// 「重庆市第六届人民代表大会」 / 「重庆市六届人大」 → (「重庆市人民代表大会」, 6).
+pub fn parse_congress_name(name: &str) -> Option<(String, Option<u32>)> {
+    static TERM: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = TERM.get_or_init(|| {
+        regex::Regex::new("第?([〇一二三四五六七八九十百0-9０-９]+)届").expect("a valid regex")
+    });
+    let term = re
+        .captures(name)
+        .and_then(|c| crate::syntax::numerals::parse_numeral(&c[1]))
+        .map(|(n, _)| n);
+    let body = normalise(name);
+    let region = body.strip_suffix("人民代表大会")?;
+    if region.is_empty() || region.contains("委员会") {
+        return None;
+    }
+    Some((body, term))
+}
+
+/// The canonical name of a congress: region, term, 人民代表大会.
+pub fn congress_name(body: &str, term: Option<u32>) -> String {
+    let region = body.strip_suffix("人民代表大会").unwrap_or(body);
+    match term {
+        Some(t) => format!(
+            "{region}第{}届人民代表大会",
+            crate::syntax::numerals::to_chinese(t)
+        ),
+        None => body.to_string(),
+    }
+}
+
+/// The congress whose standing committee issued a notice: 「重庆市人民代表大会常务委员会」 →
+/// 「重庆市人民代表大会」.
+pub fn congress_of_issuer(issuer: &str) -> String {
+    let n = normalise(issuer);
+    match n.strip_suffix("常务委员会") {
+        Some(body) => body.to_string(),
+        None => n,
+    }
+}
+
+/// A post in the roster's form, spelt out with the issuer's region when abbreviated:
+/// 「市财政局局长」 in a 重庆市 notice → 「重庆市财政局局长」.
+pub fn full_post(key: &str, region: &str) -> String {
+    let last = region
+        .chars()
+        .next_back()
+        .map(String::from)
+        .unwrap_or_default();
+    match key.strip_prefix(last.as_str()) {
+        Some(rest) if !key.starts_with(region) && !region.is_empty() => format!("{region}{rest}"),
+        _ => key.to_string(),
+    }
+}
+
+/// A post as written in a roster file, in the form rules compare.
+fn post_key(text: &str) -> Option<String> {
+    let info = parse_post(text, None);
+    (!info.title.is_empty()).then(|| info.key())
+}
+
+impl Roster {
+    pub fn from_toml(path: &str, text: &str) -> Result<Roster, RosterError> {
+        let error = |span: Option<Range<usize>>, message: String| RosterError {
+            path: path.to_string(),
+            text: text.to_string(),
+            span,
+            message,
+        };
+        let raw: RawRoster =
+            toml::from_str(text).map_err(|e| error(e.span(), e.message().to_string()))?;
+        let mut roster = Roster {
+            path: path.to_string(),
+            ..Roster::default()
+        };
+        for c in raw.congress {
+            let Some((body, term)) = parse_congress_name(c.name.get_ref()) else {
+                return Err(error(
+                    Some(c.name.span()),
+                    format!(
+                        "「{}」不是人民代表大会的名称（应如「重庆市第六届人民代表大会」）/ not the name of a congress",
+                        c.name.get_ref()
+                    ),
+                ));
+            };
+            if roster.congress(&body, term).is_some() {
+                return Err(error(
+                    Some(c.name.span()),
+                    format!("「{}」重复 / listed twice", c.name.get_ref()),
+                ));
+            }
+            let mut deputies: Vec<String> = Vec::new();
+            for d in &c.deputies {
+                let key = name_key(d.get_ref());
+                if key.chars().count() < 2 {
+                    return Err(error(
+                        Some(d.span()),
+                        format!("「{}」不是姓名 / not a name", d.get_ref()),
+                    ));
+                }
+                if deputies.contains(&key) {
+                    return Err(error(
+                        Some(d.span()),
+                        format!("代表「{key}」重复 / listed twice"),
+                    ));
+                }
+                deputies.push(key);
+            }
+            if let Some(seated) = c.seated {
+                if deputies.len() > seated as usize {
+                    return Err(error(
+                        Some(c.name.span()),
+                        format!(
+                            "列出的代表（{}名）多于实有代表数（{seated}）/ more deputies listed than seated",
+                            deputies.len()
+                        ),
+                    ));
+                }
+            }
+            roster.congresses.push(CongressRecord {
+                name: congress_name(&body, term),
+                body,
+                term,
+                seated: c.seated,
+                deputies,
+                last_notice: c.last_notice,
+            });
+        }
+        for o in raw.office {
+            let Some(post) = post_key(o.post.get_ref()) else {
+                return Err(error(
+                    Some(o.post.span()),
+                    format!(
+                        "「{}」不是可识别的职务（应以院长、委员、局长等职称结尾）/ not a post",
+                        o.post.get_ref()
+                    ),
+                ));
+            };
+            let holder = name_key(o.holder.get_ref());
+            if holder.chars().count() < 2 {
+                return Err(error(
+                    Some(o.holder.span()),
+                    format!("「{}」不是姓名 / not a name", o.holder.get_ref()),
+                ));
+            }
+            let office = Office {
+                post,
+                holder,
+                acting: o.acting,
+            };
+            if roster.offices.contains(&office) {
+                return Err(error(
+                    Some(o.post.span()),
+                    format!(
+                        "「{}」担任「{}」重复 / listed twice",
+                        office.holder, office.post
+                    ),
+                ));
+            }
+            roster.offices.push(office);
+        }
+        Ok(roster)
+    }
+
+    pub fn load(path: &std::path::Path) -> Result<Roster, RosterError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| RosterError {
+            path: name.clone(),
+            text: String::new(),
+            span: None,
+            message: format!("无法读取 / cannot read: {e}"),
+        })?;
+        Roster::from_toml(&name, &text)
+    }
+
+    /// The roster as TOML, in a stable order, with a header that says how to read it.
+    pub fn to_toml(&self) -> String {
+        let spanned = |s: &str| toml::Spanned::new(0..0, s.to_string());
+        let raw = RawRoster {
+            congress: self
+                .congresses
+                .iter()
+                .map(|c| RawCongress {
+                    name: spanned(&c.name),
+                    seated: c.seated,
+                    last_notice: c.last_notice,
+                    deputies: c.deputies.iter().map(|d| spanned(d)).collect(),
+                })
+                .collect(),
+            office: self
+                .offices
+                .iter()
+                .map(|o| RawOffice {
+                    post: spanned(&o.post),
+                    holder: spanned(&o.holder),
+                    acting: o.acting,
+                })
+                .collect(),
+        };
+        let body = toml::to_string_pretty(&raw).unwrap_or_default();
+        format!(
+            "# gazette 名册 / roster: 各届人民代表大会的实有代表、在任职务及其担任者。\n\
+             # seated = 下一份公告之前的实有代表数；deputies 列满 seated 人时视为完整名单。\n\
+             # 同一职务有多人担任时，名册不必列全；单人职务（院长、检察长……）列出的即现任者。\n\n{body}"
+        )
+    }
+
+    pub fn congress(&self, body: &str, term: Option<u32>) -> Option<&CongressRecord> {
+        self.congresses
+            .iter()
+            .find(|c| c.body == body && (c.term == term || c.term.is_none() || term.is_none()))
+    }
+
+    pub fn congress_mut(&mut self, body: &str, term: Option<u32>) -> Option<&mut CongressRecord> {
+        self.congresses
+            .iter_mut()
+            .find(|c| c.body == body && (c.term == term || c.term.is_none() || term.is_none()))
+    }
+
+    /// The holders of a post (full form; an abbreviated post of `region` is spelt out first),
+    /// or `None` when the roster does not list the post at all.
+    pub fn holders(&self, post: &str, region: &str) -> Option<Vec<&Office>> {
+        let full = full_post(post, region);
+        let found: Vec<&Office> = self
+            .offices
+            .iter()
+            .filter(|o| o.post == full || o.post == post)
+            .collect();
+        (!found.is_empty()).then_some(found)
+    }
+
+    /// The posts a person holds.
+    pub fn offices_of<'r>(&'r self, name: &str) -> impl Iterator<Item = &'r Office> + 'r {
+        let key = name_key(name);
+        self.offices.iter().filter(move |o| o.holder == key)
+    }
+
+    /// Whether `name` holds `post` (full form or spelt out with `region`).
+    pub fn holds(&self, name: &str, post: &str, region: &str) -> bool {
+        let full = full_post(post, region);
+        self.offices_of(name)
+            .any(|o| o.post == full || o.post == post)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROSTER: &str = r#"
+[[congress]]
+name = "重庆市第六届人民代表大会"
+seated = 3
+deputies = ["姜国杰", "王　军", "吴凯"]
+
+[[office]]
+post = "重庆市人大常委会委员"
+holder = "王军"
+
+[[office]]
+post = "重庆市第三中级人民法院院长"
+holder = "蒋佩伏"
+"#;
+
+    #[test]
+    fn reads_and_normalises() {
+        let r = Roster::from_toml("r.toml", ROSTER).unwrap();
+        let c = r.congress("重庆市人民代表大会", Some(6)).unwrap();
+        assert_eq!(c.name, "重庆市第六届人民代表大会");
+        assert!(c.complete());
+        assert_eq!(c.is_deputy("王军"), Some(true));
+        assert_eq!(c.is_deputy("李四"), Some(false));
+        assert_eq!(r.offices[0].post, "重庆市人民代表大会常务委员会委员");
+        assert!(r.holds("王　军", "市人民代表大会常务委员会委员", "重庆市"));
+        assert_eq!(
+            r.holders("重庆市第三中级人民法院院长", "重庆市").unwrap()[0].holder,
+            "蒋佩伏"
+        );
+        assert!(r.holders("重庆市财政局局长", "重庆市").is_none());
+        // Written and read back, it is the same roster.
+        let again = Roster::from_toml("r.toml", &r.to_toml()).unwrap();
+        assert_eq!(again, r);
+    }
+
+    #[test]
+    fn mistakes_are_errors_with_a_place() {
+        let at = |text: &str| {
+            let e = Roster::from_toml("r.toml", text).unwrap_err();
+            let p = crate::source::LineIndex::new(text).position(text, e.span.unwrap().start);
+            (p.line, e.message)
+        };
+        assert_eq!(at("[[congress]]\nname = \"x\"\nseatd = 3\n").0, 3);
+        assert_eq!(at("[[congress]]\nname = \"重庆市\"\n").0, 2);
+        assert_eq!(
+            at("[[congress]]\nname = \"重庆市六届人大\"\nseated = \"many\"\n").0,
+            3
+        );
+        assert_eq!(
+            at("[[office]]\npost = \"重庆市人民政府\"\nholder = \"张三\"\n").0,
+            2
+        );
+        let (line, message) =
+            at("[[congress]]\nname = \"重庆市六届人大\"\nseated = 1\ndeputies = [\"甲乙\", \"丙丁\"]\n");
+        assert_eq!(line, 2, "{message}");
+        assert!(Roster::from_toml("r", "[[office]]\npost = \"重庆市人民政府副市长\"\nholder = \"张三\"\n[[office]]\npost = \"重庆市人民政府副市长\"\nholder = \"张三\"\n").is_err());
+    }
+}
