@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 use serde::Deserialize;
 
 use crate::ast::Action;
@@ -58,11 +58,70 @@ pub struct PostRule {
 #[derive(Debug)]
 pub struct Profile {
     pub name: String,
-    applies_to: Vec<Regex>,
+    /// The regions described: pattern, its literal pieces, its regex once needed.
+    applies_to: Vec<(String, Pieces, std::sync::OnceLock<Option<Regex>>)>,
     placeholders: BTreeMap<String, String>,
     rules: Vec<(Vec<String>, PostRule)>,
-    /// Patterns compiled per issuer region, once: every rule asks for them.
-    compiled: std::sync::Mutex<BTreeMap<String, std::sync::Arc<Vec<Vec<Regex>>>>>,
+    /// Per pattern, its literal pieces (「中级人民法院院长」 of 「{本级}{序数}中级人民法院院长」):
+    /// a post without them in order cannot match, and the regex is never compiled for it.
+    pieces: Vec<Vec<Pieces>>,
+    /// Patterns compiled per issuer region, each on first need: compiling all of them for a
+    /// one-page check cost more than parsing the page.
+    compiled: std::sync::Mutex<BTreeMap<String, std::sync::Arc<Compiled>>>,
+}
+
+/// The patterns of one region, each compiled when a post first gets past its tail.
+type Compiled = Vec<Vec<std::sync::OnceLock<Option<Regex>>>>;
+
+/// The literal text of a pattern between its placeholders: a cheap test that rules out
+/// almost every pattern for a given post before any regex is compiled.
+#[derive(Debug)]
+struct Pieces {
+    /// The text before the first placeholder, between them, and after the last.
+    literals: Vec<String>,
+    /// Whether the pattern has no placeholder at all (then equality decides).
+    plain: bool,
+}
+
+impl Pieces {
+    fn of(pattern: &str) -> Pieces {
+        let mut literals = vec![String::new()];
+        let mut depth = 0;
+        for c in pattern.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth > 0 => {
+                    depth -= 1;
+                    literals.push(String::new());
+                }
+                _ if depth == 0 => literals.last_mut().expect("never empty").push(c),
+                _ => {}
+            }
+        }
+        Pieces {
+            plain: literals.len() == 1,
+            literals,
+        }
+    }
+
+    /// Whether `text` could match: it ends with the last piece and holds the others in order.
+    fn admits(&self, text: &str) -> bool {
+        let last = self.literals.last().map_or("", String::as_str);
+        if self.plain {
+            return text == last;
+        }
+        let Some(body) = text.strip_suffix(last) else {
+            return false;
+        };
+        let mut rest = body;
+        for piece in &self.literals[..self.literals.len() - 1] {
+            match rest.find(piece.as_str()) {
+                Some(i) => rest = &rest[i + piece.len()..],
+                None => return false,
+            }
+        }
+        true
+    }
 }
 
 /// A profile that could not be read: the message, and where in the file when known.
@@ -113,7 +172,15 @@ fn compile(pattern: &str, region: &str, placeholders: &BTreeMap<String, String>)
     }
     re.push_str(&regex::escape(rest));
     re.push('$');
-    Regex::new(&re).ok()
+    regex_automata::meta::Regex::builder()
+        .configure(
+            regex_automata::meta::Config::new()
+                .hybrid(false)
+                .dfa(false)
+                .onepass(false),
+        )
+        .build(&re)
+        .ok()
 }
 
 fn actions(words: &[String]) -> Result<Vec<Action>, String> {
@@ -172,26 +239,39 @@ impl Profile {
             }
             rules.push((post.patterns, rule));
         }
-        let applies_to = raw
-            .applies_to
+        let mut applies_to = Vec::new();
+        for a in raw.applies_to {
+            let cell = std::sync::OnceLock::new();
+            if check_patterns {
+                let re = compile(&a, "", &raw.placeholders)
+                    .ok_or_else(|| error(format!("applies_to 「{a}」")))?;
+                let _ = cell.set(Some(re));
+            }
+            applies_to.push((a.clone(), Pieces::of(&a), cell));
+        }
+        let pieces = rules
             .iter()
-            .map(|a| {
-                compile(a, "", &raw.placeholders)
-                    .ok_or_else(|| error(format!("applies_to 「{a}」")))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|(patterns, _)| patterns.iter().map(|p| Pieces::of(p)).collect())
+            .collect();
         Ok(Profile {
             name: raw.name,
             applies_to,
             placeholders: raw.placeholders,
             rules,
+            pieces,
             compiled: Default::default(),
         })
     }
 
     /// Whether this profile describes the issuer's region (「重庆市」).
     pub fn applies(&self, region: &str) -> bool {
-        self.applies_to.iter().any(|r| r.is_match(region))
+        self.applies_to.iter().any(|(pattern, pieces, cell)| {
+            pieces.admits(region)
+                && cell
+                    .get_or_init(|| compile(pattern, "", &self.placeholders))
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(region))
+        })
     }
 
     /// The patterns compiled for one issuer region (cached).
@@ -205,10 +285,7 @@ impl Profile {
                         self.rules
                             .iter()
                             .map(|(patterns, _)| {
-                                patterns
-                                    .iter()
-                                    .filter_map(|p| compile(p, region, &self.placeholders))
-                                    .collect()
+                                patterns.iter().map(|_| std::sync::OnceLock::new()).collect()
                             })
                             .collect(),
                     )
@@ -217,6 +294,7 @@ impl Profile {
         };
         RegionProfile {
             profile: self,
+            region: region.to_string(),
             compiled,
         }
     }
@@ -225,18 +303,25 @@ impl Profile {
 /// A profile compiled for one issuer.
 pub struct RegionProfile<'p> {
     profile: &'p Profile,
-    compiled: std::sync::Arc<Vec<Vec<Regex>>>,
+    region: String,
+    compiled: std::sync::Arc<Compiled>,
 }
 
 impl<'p> RegionProfile<'p> {
     /// The first rule whose pattern matches the post.
     pub fn rule(&self, post: &PostInfo) -> Option<&'p PostRule> {
         let key = post.key();
-        let i = self
-            .compiled
-            .iter()
-            .position(|patterns| patterns.iter().any(|r| r.is_match(&key)))?;
-        Some(&self.profile.rules[i].1)
+        let p = self.profile;
+        let i = self.compiled.iter().enumerate().position(|(i, patterns)| {
+            patterns.iter().enumerate().any(|(j, cell)| {
+                p.pieces[i][j].admits(&key)
+                    && cell
+                        .get_or_init(|| compile(&p.rules[i].0[j], &self.region, &p.placeholders))
+                        .as_ref()
+                        .is_some_and(|r| r.is_match(&key))
+            })
+        })?;
+        Some(&p.rules[i].1)
     }
 }
 
