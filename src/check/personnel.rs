@@ -42,6 +42,11 @@ impl Move<'_> {
         name_key(&self.person.name.text)
     }
 
+    /// The post as the roster keys it: normalised, the issuer's region spelt out.
+    pub fn full_post(&self) -> String {
+        crate::roster::full_post(&self.info.key(), &issuer_region(&self.notice.issuer))
+    }
+
     /// Labels the action the entry is under (the verb or the section heading) on `d`.
     pub fn label_action(&self, d: crate::diagnostic::Diagnostic) -> crate::diagnostic::Diagnostic {
         match (self.action_span, self.action) {
@@ -321,6 +326,11 @@ impl DecisionMove<'_> {
     pub fn person_key(&self) -> String {
         name_key(&self.person)
     }
+
+    /// The post as the roster keys it: normalised, the issuer's region spelt out.
+    pub fn full_post(&self) -> String {
+        crate::roster::full_post(&self.info.key(), &issuer_region(&self.notice.issuer))
+    }
 }
 
 fn decision_title() -> &'static regex::Regex {
@@ -388,39 +398,22 @@ impl RunChanges {
         use crate::roster::full_post;
         let mut c = RunChanges::default();
         for ctx in contexts {
-            for m in moves(ctx) {
-                let key = (
-                    m.person_key(),
-                    full_post(&m.info.key(), &issuer_region(&m.notice.issuer)),
-                );
-                match m.direction {
-                    Direction::In => c.arrivals.insert(key),
-                    _ => c.departures.insert(key),
-                };
-            }
-            for m in decision_moves(ctx) {
-                let key = (
-                    m.person_key(),
-                    full_post(&m.info.key(), &issuer_region(&m.notice.issuer)),
-                );
-                match m.direction {
-                    Direction::In => c.arrivals.insert(key),
-                    _ => c.departures.insert(key),
+            let listed = moves(ctx)
+                .iter()
+                .map(|m| (m.person_key(), m.full_post(), m.direction));
+            let decided = decision_moves(ctx)
+                .into_iter()
+                .map(|m| (m.person_key(), m.full_post(), m.direction));
+            for (person, post, direction) in listed.chain(decided) {
+                match direction {
+                    Direction::In => c.arrivals.insert((person, post)),
+                    _ => c.departures.insert((person, post)),
                 };
             }
             for model in QualificationModel::all(ctx.document) {
                 let region = issuer_region(&model.notice.issuer);
-                for r in &model.restatements {
-                    let names = r
-                        .covers
-                        .iter()
-                        .map(|&i| model.introductions[i].key.clone())
-                        .chain(r.strangers.iter().map(|p| name_key(&p.name.text)));
-                    match r.kind {
-                        Restating::Termination => c.terminated.extend(names),
-                        Restating::Confirmation => c.confirmed.extend(names),
-                    }
-                }
+                c.terminated.extend(model.restated(Restating::Termination));
+                c.confirmed.extend(model.restated(Restating::Confirmation));
                 for q in &model.consequences {
                     let infos = parse_posts(q.holding.posts.iter().map(|p| p.text.as_str()));
                     for info in infos {

@@ -538,6 +538,21 @@ impl<'a> QualificationModel<'a> {
         })
     }
 
+    /// Everyone a clause of `kind` restates (terminates or confirms), by name key: those it
+    /// resolved to an introduction and those it names without one.
+    pub fn restated(&self, kind: Restating) -> Vec<String> {
+        self.restatements
+            .iter()
+            .filter(|r| r.kind == kind)
+            .flat_map(|r| {
+                r.covers
+                    .iter()
+                    .map(|&i| self.introductions[i].key.clone())
+                    .chain(r.strangers.iter().map(|p| name_key(&p.name.text)))
+            })
+            .collect()
+    }
+
     /// The last printed total, if any.
     pub fn final_total(&self) -> Option<&Number> {
         self.figures.iter().rev().find_map(|f| match f {

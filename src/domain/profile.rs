@@ -285,7 +285,10 @@ impl Profile {
                         self.rules
                             .iter()
                             .map(|(patterns, _)| {
-                                patterns.iter().map(|_| std::sync::OnceLock::new()).collect()
+                                patterns
+                                    .iter()
+                                    .map(|_| std::sync::OnceLock::new())
+                                    .collect()
                             })
                             .collect(),
                     )

@@ -69,12 +69,11 @@ pub fn apply(roster: &mut Roster, reports: &[FileReport], settings: &Settings) -
                     .iter()
                     .filter(|m| std::ptr::eq(m.notice, notice))
                 {
-                    let post = full_post(&m.info.key(), &region);
                     let place = at(m.post.span.start);
                     post_change(
                         roster,
                         &m.person.name.text,
-                        post,
+                        m.full_post(),
                         m.info.acting,
                         m.direction,
                         &place,
@@ -87,12 +86,11 @@ pub fn apply(roster: &mut Roster, reports: &[FileReport], settings: &Settings) -
                     .iter()
                     .filter(|m| std::ptr::eq(m.notice, notice))
                 {
-                    let post = full_post(&m.info.key(), &region);
                     let place = at(m.post_span.start);
                     post_change(
                         roster,
                         &m.person,
-                        post,
+                        m.full_post(),
                         m.info.acting,
                         m.direction,
                         &place,
@@ -183,19 +181,8 @@ fn qualification(
             last_notice: None,
         });
     }
-    let mut terminated: Vec<String> = Vec::new();
-    let mut confirmed: Vec<String> = Vec::new();
-    for r in &model.restatements {
-        let names = r
-            .covers
-            .iter()
-            .map(|&i| model.introductions[i].key.clone())
-            .chain(r.strangers.iter().map(|p| name_key(&p.name.text)));
-        match r.kind {
-            Restating::Termination => terminated.extend(names),
-            Restating::Confirmation => confirmed.extend(names),
-        }
-    }
+    let terminated = model.restated(Restating::Termination);
+    let confirmed = model.restated(Restating::Confirmation);
     let change: i64 = model
         .figures
         .iter()

@@ -190,6 +190,10 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                     printed: crate::check::printed_number(ctx.source, item.notice),
                     path: ctx.path.to_string(),
                 });
+            } else if chained && previous.as_ref().is_some_and(|p| p.file.is_none()) {
+                // The roster's count was used by a notice that printed no total of its own:
+                // it no longer describes what comes after.
+                previous = None;
             }
         }
     }

@@ -4,7 +4,6 @@ use crate::check::personnel::{moves, Direction, RunChanges};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::profile::issuer_region;
-use crate::roster::full_post;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ308",
@@ -87,9 +86,8 @@ fn holder_stays(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
             if !single || m.direction != Direction::In || m.info.acting {
                 continue;
             }
-            let region = issuer_region(&m.notice.issuer);
-            let post = full_post(&m.info.key(), &region);
-            let Some(holders) = roster.holders(&post, &region) else {
+            let post = m.full_post();
+            let Some(holders) = roster.holders(&post, &issuer_region(&m.notice.issuer)) else {
                 continue;
             };
             let person = m.person_key();

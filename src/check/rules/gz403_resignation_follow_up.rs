@@ -6,7 +6,6 @@ use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::post::PostInfo;
 use crate::domain::profile::{issuer_region, PostRule};
-use crate::roster::full_post;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ403",
@@ -64,7 +63,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                     m.person.name.text.clone(),
                     m.post.text.clone(),
                     m.post.span,
-                    full_post(&m.info.key(), &issuer_region(&m.notice.issuer)),
+                    m.full_post(),
                 )
             })
             .chain(
@@ -79,7 +78,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                             m.person.clone(),
                             m.post.clone(),
                             m.post_span,
-                            full_post(&m.info.key(), &issuer_region(&m.notice.issuer)),
+                            m.full_post(),
                         )
                     }),
             );
@@ -99,9 +98,8 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
             {
                 continue;
             }
-            let region = issuer_region(&m.notice.issuer);
-            let post = full_post(&m.info.key(), &region);
-            let Some(holders) = roster.holders(&post, &region) else {
+            let post = m.full_post();
+            let Some(holders) = roster.holders(&post, &issuer_region(&m.notice.issuer)) else {
                 continue;
             };
             let person = m.person_key();
