@@ -16,7 +16,10 @@ fn example_files() -> Vec<PathBuf> {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
-                stack.push(path);
+                // The roster archive means something only with its roster: tests/roster.rs.
+                if !path.ends_with("examples/roster") {
+                    stack.push(path);
+                }
             } else if path.file_name().is_some_and(|n| n != "README.md")
                 && path.extension().is_some_and(|e| e == "md" || e == "txt")
             {

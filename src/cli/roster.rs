@@ -61,7 +61,7 @@ pub struct ApplyArgs {
     /// 名册文件（默认取 gazette.toml 的 roster）/ the roster (default: `roster` of gazette.toml)
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
-    /// 写入此文件，而不是改写名册本身 / write the new roster here instead of in place
+    /// 写入此文件（已有则覆盖），而不是改写名册本身 / write the new roster here (replacing it) instead of in place
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// 只显示名册的变化，不写文件 / print the change as a diff, write nothing
@@ -287,37 +287,11 @@ fn apply_command(args: ApplyArgs) -> ExitCode {
     }
 }
 
-/// `check --sequential DIR`: each page checked against the roster as it stood after the pages
-/// before it, then applied (in memory; the roster file is not written). Pages are taken in
-/// file-name order — name an archive's pages by date — and a page dated before the previous
-/// one is reported on standard error.
+/// `check --sequential DIR`: the library does the work; out-of-order pages are said here.
 pub fn check_sequentially(inputs: Vec<(String, Vec<u8>)>, settings: &Settings) -> Vec<FileReport> {
-    let mut roster: Roster = settings.roster.as_deref().cloned().unwrap_or_default();
-    let mut out = Vec::new();
-    let mut last: Option<((u32, u32, u32), String)> = None;
-    for input in inputs {
-        let page_settings = Settings {
-            roster: Some(Arc::new(roster.clone())),
-            ..settings.clone()
-        };
-        let mut reports = check_all(vec![input], &page_settings);
-        let report = reports.remove(0);
-        if let Some(first) = report.document.notices().filter_map(|n| n.date()).min() {
-            if let Some((previous, path)) = &last {
-                if first < *previous {
-                    eprintln!(
-                        "gazette: {} 的公告早于前一版 {path}，顺序可能有误 / dated before the previous page",
-                        report.path
-                    );
-                }
-            }
-            let newest = report.document.notices().filter_map(|n| n.date()).max();
-            last = newest.map(|d| (d, report.path.clone()));
-        }
-        if !report.unreadable() {
-            apply(&mut roster, std::slice::from_ref(&report), &page_settings);
-        }
-        out.push(report);
+    let sequence = crate::roster::apply::check_sequentially(inputs, settings);
+    for w in &sequence.warnings {
+        eprintln!("gazette: {w}");
     }
-    out
+    sequence.reports
 }

@@ -7,7 +7,7 @@ use crate::check::personnel::{decision_moves, moves, Direction};
 use crate::check::qualification::{name_key, Figure, QualificationModel, Restating};
 use crate::check::{Context, Settings};
 use crate::domain::profile::issuer_region;
-use crate::report::FileReport;
+use crate::report::{check_all, FileReport};
 
 use super::{
     congress_name, congress_of_issuer, full_post, parse_congress_name, CongressRecord, Office,
@@ -61,7 +61,7 @@ pub fn apply(roster: &mut Roster, reports: &[FileReport], settings: &Settings) -
         match &notice.body {
             NoticeBody::Qualification(_) => {
                 if let Some(model) = QualificationModel::of(notice) {
-                    qualification(roster, &model, &region, &at(notice.span.start), &mut log);
+                    qualification(roster, &model, &region, &at, &mut log);
                 }
             }
             NoticeBody::Personnel(_) => {
@@ -156,7 +156,7 @@ fn qualification(
     roster: &mut Roster,
     model: &QualificationModel,
     region: &str,
-    place: &str,
+    at: &dyn Fn(usize) -> String,
     log: &mut ApplyLog,
 ) {
     let notice = model.notice;
@@ -202,6 +202,9 @@ fn qualification(
         (None, None) => None,
     };
     let show = |n: Option<u32>| n.map_or("?".to_string(), |n| n.to_string());
+    let place = at(model
+        .final_total()
+        .map_or(notice.span.start, |n| n.span.start));
     log.applied.push(format!(
         "{place} {}：实有代表 / seated {} → {}",
         record.name,
@@ -225,8 +228,59 @@ fn qualification(
         for info in infos {
             let post = full_post(&info.key(), region);
             for h in &holders {
-                post_change(roster, h, post.clone(), false, Direction::Out, place, log);
+                let place = at(c.clause.span.start);
+                post_change(roster, h, post.clone(), false, Direction::Out, &place, log);
             }
         }
     }
+}
+
+/// An archive checked page by page.
+pub struct Sequence {
+    pub reports: Vec<FileReport>,
+    /// The roster as the last page left it.
+    pub roster: Roster,
+    /// Pages dated before the page before them.
+    pub warnings: Vec<String>,
+    /// What applying the pages could not read.
+    pub skipped: Vec<String>,
+}
+
+/// Checks each page against the roster as the pages before it left it, then applies it (in
+/// memory). Pages are taken in the order given — an archive's file names, by date.
+pub fn check_sequentially(inputs: Vec<(String, Vec<u8>)>, settings: &Settings) -> Sequence {
+    let mut roster: Roster = settings.roster.as_deref().cloned().unwrap_or_default();
+    let mut sequence = Sequence {
+        reports: Vec::new(),
+        roster: Roster::default(),
+        warnings: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut last: Option<((u32, u32, u32), String)> = None;
+    for input in inputs {
+        let page_settings = Settings {
+            roster: Some(std::sync::Arc::new(roster.clone())),
+            ..settings.clone()
+        };
+        let report = check_all(vec![input], &page_settings).remove(0);
+        let dates = || report.document.notices().filter_map(|n| n.date());
+        if let (Some(first), Some(newest)) = (dates().min(), dates().max()) {
+            if let Some((previous, path)) = &last {
+                if first < *previous {
+                    sequence.warnings.push(format!(
+                        "{} 的公告早于前一版 {path}，顺序可能有误 / dated before the page before it",
+                        report.path
+                    ));
+                }
+            }
+            last = Some((newest, report.path.clone()));
+        }
+        if !report.unreadable() {
+            let log = apply(&mut roster, std::slice::from_ref(&report), &page_settings);
+            sequence.skipped.extend(log.skipped);
+        }
+        sequence.reports.push(report);
+    }
+    sequence.roster = roster;
+    sequence
 }

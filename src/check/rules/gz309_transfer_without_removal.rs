@@ -1,7 +1,7 @@
 //! GZ309 transfer-without-removal (within a run).
 
 use crate::ast::Span;
-use crate::check::personnel::{moves, profile_for, Direction, RunChanges};
+use crate::check::personnel::{lost_with_mandate, moves, profile_for, Direction, RunChanges};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::post::parse_post;
@@ -50,7 +50,11 @@ fn roster_posts_kept(
     };
     let changes = RunChanges::of(contexts);
     for (file, ctx) in contexts.iter().enumerate() {
-        for m in moves(ctx).iter().filter(|m| m.direction == Direction::In) {
+        // A seat on the standing committee or a special committee is held beside one's post.
+        for m in moves(ctx)
+            .iter()
+            .filter(|m| m.direction == Direction::In && !lost_with_mandate(&m.info, m.rule))
+        {
             let person = m.person_key();
             if reported.contains(&person) {
                 continue;
