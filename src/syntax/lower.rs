@@ -529,24 +529,37 @@ fn is_space(c: char) -> bool {
 
 fn classify(text: &str) -> LineClass {
     let is = |rule| NoticeParser::parse(rule, text).is_ok();
-    if is(Rule::adoption_root) {
+    // Each root is tried only on a line that has what every text it accepts has (a failed pest
+    // parse builds an error with a copy of the line): an entry or clause line is asked at
+    // most once or twice instead of seven times. Each test follows from the root's grammar.
+    let paren = text.starts_with(['（', '(']);
+    if paren && is(Rule::adoption_root) {
+        // adoption_line = open_paren ~ …
         LineClass::Adoption
-    } else if is(Rule::closing_root) {
+    } else if (text.starts_with("特此") || text.starts_with("现予")) && is(Rule::closing_root) {
         LineClass::Closing
-    } else if is(Rule::date_root) {
+    } else if text.ends_with('日') && is(Rule::date_root) {
+        // date = … ~ day ~ "日", then EOI
         LineClass::Date
-    } else if is(Rule::signature_root) {
+    } else if (text.ends_with("常务委员会") || text.ends_with("常委会")) && is(Rule::signature_root)
+    {
         LineClass::Signature
-    } else if is(Rule::title_root) {
+    } else if (text.ends_with("决定") || text.ends_with("决议")) && is(Rule::title_root) {
+        // decision_title = … ~ decision_kind, then EOI
         LineClass::Title
-    } else if is(Rule::section_root) {
+    } else if SECTION_ACTION_WORDS.iter().any(|w| text.contains(w)) && is(Rule::section_root) {
         LineClass::Section
-    } else if is(Rule::press_root) {
+    } else if (paren || text.starts_with("新华社")) && is(Rule::press_root) {
         LineClass::Press
     } else {
         LineClass::Other
     }
 }
+
+/// Every `section_action` holds one of these words.
+const SECTION_ACTION_WORDS: [&str; 8] = [
+    "任命", "免去", "撤销", "代理", "辞职", "任免", "批准", "决定",
+];
 
 // ───────────────────────────── notices ─────────────────────────────
 
@@ -739,7 +752,17 @@ fn notice_kind(source: &str, header: &NoticeHeader, lines: &[Line]) -> NoticeKin
     }
     // A list in verb-first style has no headings: more lines read as entries than as clauses.
     let (mut entries, mut clauses) = (0, 0);
-    for l in lines.iter().filter(|l| l.class == LineClass::Other) {
+    let others: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.class == LineClass::Other)
+        .collect();
+    for (i, l) in others.iter().enumerate() {
+        // Stop once the lines left cannot change the answer (each adds at most one to one
+        // side): a paragraph costs about as much to test as to read.
+        let left = others.len() - i;
+        if entries > clauses + left || clauses >= entries + left {
+            break;
+        }
         let text = &source[l.content.start..l.content.end];
         if NoticeParser::parse(Rule::paragraph_root, text).is_ok() {
             clauses += 1;
@@ -884,18 +907,27 @@ impl<'s> NoticeBuilder<'s> {
             if line.class != LineClass::Other && self.common(line) {
                 continue;
             }
-            let mut frag = Fragment::new(self.source, line.content);
+            let single = Fragment::new(self.source, line.content);
+            let single_root = parse_root(Rule::entry_root, &single.text);
             // An entry broken by a page break: read it with the next line.
-            if NoticeParser::parse(Rule::entry_root, &frag.text).is_err() {
-                if let Some(next) = lines.get(i).filter(|n| n.class == LineClass::Other) {
-                    let joined = Fragment::joined(self.source, &[line.content, next.content]);
-                    if NoticeParser::parse(Rule::entry_root, &joined.text).is_ok() {
-                        i += 1;
-                        frag = joined;
-                    }
+            let joined = match (&single_root, lines.get(i)) {
+                (None, Some(next)) if next.class == LineClass::Other => {
+                    Some(Fragment::joined(self.source, &[line.content, next.content]))
                 }
-            }
-            let Some(root) = parse_root(Rule::entry_root, &frag.text) else {
+                _ => None,
+            };
+            let joined_root = joined
+                .as_ref()
+                .and_then(|j| parse_root(Rule::entry_root, &j.text));
+            let (frag, root) = match (single_root, joined_root, &joined) {
+                (Some(root), _, _) => (&single, Some(root)),
+                (None, Some(root), Some(joined)) => {
+                    i += 1;
+                    (joined, Some(root))
+                }
+                _ => (&single, None),
+            };
+            let Some(root) = root else {
                 let context = if sections.is_empty() {
                     SyntaxContext::PersonnelLine
                 } else {
@@ -911,7 +943,7 @@ impl<'s> NoticeBuilder<'s> {
             let Some(entry_pair) = child(&root, Rule::entry) else {
                 continue;
             };
-            let entry = lower_entry(&frag, &entry_pair);
+            let entry = lower_entry(frag, &entry_pair);
             if sections.is_empty() {
                 sections.push(Section {
                     span: entry.span,
