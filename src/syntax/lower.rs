@@ -756,6 +756,14 @@ fn notice_kind(source: &str, header: &NoticeHeader, lines: &[Line]) -> NoticeKin
         .iter()
         .filter(|l| l.class == LineClass::Other)
         .collect();
+    // Only a line that reads as an entry can count for a list: with none, the clauses win
+    // (0 > clauses never holds) without a test parse of any paragraph.
+    let reads_as_entry = |l: &Line| {
+        NoticeParser::parse(Rule::entry_root, &source[l.content.start..l.content.end]).is_ok()
+    };
+    if !others.iter().any(|l| reads_as_entry(l)) {
+        return NoticeKind::Qualification;
+    }
     for (i, l) in others.iter().enumerate() {
         // Stop once the lines left cannot change the answer (each adds at most one to one
         // side): a paragraph costs about as much to test as to read.
