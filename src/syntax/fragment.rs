@@ -22,11 +22,11 @@ impl Fragment {
         }
     }
 
-    /// Offsets that are already source offsets (pairs of the page parse): no text, no copy.
-    pub fn identity() -> Fragment {
+    /// Offsets of a parse of `source[base..]` (pairs of the page layer): no text, no copy.
+    pub fn at(base: usize) -> Fragment {
         Fragment {
             text: String::new(),
-            pieces: vec![(0, 0)],
+            pieces: vec![(0, base)],
         }
     }
 

@@ -16,7 +16,64 @@ use crate::ast::*;
 type P<'i> = Pair<'i, Rule>;
 
 /// Parses a page or draft. Never fails: what cannot be read is recorded in the tree.
+///
+/// The page is not handed to pest as a whole. A notice can only start on a line that holds
+/// its header's issuer (「…常务委员会」/「…常委会」) or a press lead (「新华社…电」,
+/// 「（授权发布）」); those lines are found with a byte search, and only there is the grammar
+/// asked for one step of the page rule (`page_step = { notice | opaque_line }`). Every other
+/// line is opaque without a look from the parser. The result is the same `Document` as
+/// parsing the page with `Rule::document` (tests/page_layer.rs compares them), but the pairs
+/// in memory at any time are those of one notice, and news text costs a byte search.
 pub fn parse_document(source: &str) -> Document {
+    super::install_call_limit();
+    let mut page = Page::default();
+    let mut starts = NoticeStarts::new(source);
+    let mut pos = 0;
+    while pos < source.len() {
+        let Some(candidate) = starts.next_line(pos) else {
+            page.opaque(Span::new(pos, source.len()));
+            break;
+        };
+        page.opaque(Span::new(pos, candidate));
+        match NoticeParser::parse(Rule::page_step, &source[candidate..]) {
+            Ok(mut pairs) => {
+                let step = pairs.next().and_then(|p| p.into_inner().next());
+                match step {
+                    Some(notice) if notice.as_rule() == Rule::notice => {
+                        let end = candidate + notice.as_span().end();
+                        let n = lower_notice(source, candidate, notice);
+                        page.blocks.push(Block::Notice(Box::new(n)));
+                        pos = end;
+                    }
+                    Some(line) => {
+                        let end = candidate + line.as_span().end();
+                        page.opaque(Span::new(candidate, end));
+                        pos = end;
+                    }
+                    // `opaque_line` matches any non-empty input.
+                    None => unreachable!("the page step matched nothing"),
+                }
+            }
+            Err(_) => {
+                // Only the call or stack limit can stop one step of the page rule. Keep the
+                // text up to the next line that may start a notice as opaque, and say so.
+                let end = starts
+                    .next_line(line_end(source, candidate))
+                    .unwrap_or(source.len());
+                let span = Span::new(candidate, end);
+                page.opaque(span);
+                page.problems.push(call_limit_problem(span));
+                pos = end;
+            }
+        }
+    }
+    page.finish(source)
+}
+
+/// The old page layer: the whole page in one pest parse of `Rule::document`. Kept only as the
+/// oracle of tests/page_layer.rs, which checks that [`parse_document`] gives the same tree.
+#[doc(hidden)]
+pub fn parse_document_whole_page(source: &str) -> Document {
     super::install_call_limit();
     let whole = Span::new(0, source.len());
     let pairs = match NoticeParser::parse(Rule::document, source) {
@@ -29,42 +86,134 @@ pub fn parse_document(source: &str) -> Document {
                     span: whole,
                     deputy_reports: Vec::new(),
                 })],
-                problems: vec![Unrecognised {
-                    span: whole,
-                    at: Span::new(0, 0),
-                    expected_zh: "篇幅或结构在解析器的调用上限之内的文本".into(),
-                    expected_en: "text within the parser's call limit".into(),
-                    context: SyntaxContext::Document,
-                }],
+                problems: vec![call_limit_problem(whole)],
             };
         }
     };
-    let mut blocks: Vec<Block> = Vec::new();
+    let mut page = Page::default();
     let document = pairs.into_iter().next();
     for pair in document.into_iter().flat_map(|d| d.into_inner()) {
         let span = Span::new(pair.as_span().start(), pair.as_span().end());
         match pair.as_rule() {
-            Rule::notice => blocks.push(Block::Notice(Box::new(lower_notice(source, pair)))),
-            Rule::opaque_line => match blocks.last_mut() {
-                // Consecutive opaque lines form one block.
-                Some(Block::Opaque(o)) if o.span.end == span.start => o.span.end = span.end,
-                _ => blocks.push(Block::Opaque(Opaque {
-                    span,
-                    deputy_reports: Vec::new(),
-                })),
-            },
+            Rule::notice => page
+                .blocks
+                .push(Block::Notice(Box::new(lower_notice(source, 0, pair)))),
+            Rule::opaque_line => page.opaque(span),
             _ => {}
         }
     }
-    for block in &mut blocks {
-        if let Block::Opaque(o) = block {
-            o.deputy_reports = deputy_reports(source, o.span);
+    page.finish(source)
+}
+
+fn call_limit_problem(span: Span) -> Unrecognised {
+    Unrecognised {
+        span,
+        at: Span::new(span.start, span.start),
+        expected_zh: "篇幅或结构在解析器的调用上限之内的文本".into(),
+        expected_en: "text within the parser's call limit".into(),
+        context: SyntaxContext::Document,
+    }
+}
+
+/// The blocks of a page as they are found.
+#[derive(Default)]
+struct Page {
+    blocks: Vec<Block>,
+    problems: Vec<Unrecognised>,
+}
+
+impl Page {
+    /// Opaque text at `span`; consecutive opaque lines form one block.
+    fn opaque(&mut self, span: Span) {
+        if span.start == span.end {
+            return;
+        }
+        match self.blocks.last_mut() {
+            Some(Block::Opaque(o)) if o.span.end == span.start => o.span.end = span.end,
+            _ => self.blocks.push(Block::Opaque(Opaque {
+                span,
+                deputy_reports: Vec::new(),
+            })),
         }
     }
-    Document {
-        span: whole,
-        blocks,
-        problems: Vec::new(),
+
+    fn finish(mut self, source: &str) -> Document {
+        for block in &mut self.blocks {
+            if let Block::Opaque(o) = block {
+                o.deputy_reports = deputy_reports(source, o.span);
+            }
+        }
+        Document {
+            span: Span::new(0, source.len()),
+            blocks: self.blocks,
+            problems: self.problems,
+        }
+    }
+}
+
+/// The end of the line that starts at `at`, after its line break (`\n`, `\r\n` or `\r`, as
+/// pest's `NEWLINE`), or the end of the text.
+fn line_end(source: &str, at: usize) -> usize {
+    let bytes = source.as_bytes();
+    match memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
+        Some(i) => {
+            let i = at + i;
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            }
+        }
+        None => source.len(),
+    }
+}
+
+/// Finds the lines on which a notice may start.
+///
+/// `notice = { press_lead* ~ notice_header ~ … }`: its first line is a press line (it holds
+/// 「新华社」 or 「授权发布」) or the first line of a header, which holds the issuer, a
+/// `standing_committee` (it ends in 「常务委员会」 or 「常委会」, and no part of it crosses a
+/// line break). A line with none of these four words cannot start a notice. The converse need
+/// not hold: the grammar decides on the lines found here.
+struct NoticeStarts<'s> {
+    bytes: &'s [u8],
+    /// Each word's finder and its next occurrence at or after the last search (`None`: none).
+    needles: Vec<(memchr::memmem::Finder<'static>, Option<usize>)>,
+}
+
+const NOTICE_START_WORDS: [&str; 4] = ["常务委员会", "常委会", "新华社", "授权发布"];
+
+impl<'s> NoticeStarts<'s> {
+    fn new(source: &'s str) -> Self {
+        let bytes = source.as_bytes();
+        let needles = NOTICE_START_WORDS
+            .iter()
+            .map(|w| {
+                let finder = memchr::memmem::Finder::new(w.as_bytes()).into_owned();
+                let next = finder.find(bytes);
+                (finder, next)
+            })
+            .collect();
+        NoticeStarts { bytes, needles }
+    }
+
+    /// The start of the first line at or after `from` (a line start) that holds one of the
+    /// words. Calls come with `from` non-decreasing, so each word is searched once overall.
+    fn next_line(&mut self, from: usize) -> Option<usize> {
+        let mut first: Option<usize> = None;
+        for (finder, next) in &mut self.needles {
+            if let Some(at) = *next {
+                if at < from {
+                    *next = finder.find(&self.bytes[from..]).map(|i| from + i);
+                }
+            }
+            if let Some(at) = *next {
+                first = Some(first.map_or(at, |f| f.min(at)));
+            }
+        }
+        // The line holding it starts after the last line break before it (never before
+        // `from`, which is a line start).
+        first.map(|at| memchr::memrchr2(b'\n', b'\r', &self.bytes[..at]).map_or(0, |i| i + 1))
     }
 }
 
@@ -73,7 +222,13 @@ fn deputy_reports(source: &str, span: Span) -> Vec<DeputyReport> {
     let text = &source[span.start..span.end];
     let mut out = Vec::new();
     for (at, _) in text.match_indices("关于") {
-        let frag = Fragment::new(source, Span::new(span.start + at, span.end));
+        // A report title never crosses a line break: read to the end of its line only, so
+        // that a long article is not copied (and scanned by pest's error) once per 「关于」.
+        let start = span.start + at;
+        let frag = Fragment::new(
+            source,
+            Span::new(start, line_end(source, start).min(span.end)),
+        );
         let Some(root) = parse_root(Rule::deputy_report_root, &frag.text) else {
             continue;
         };
@@ -104,7 +259,12 @@ fn citations(source: &str, span: Span) -> Vec<Citation> {
     starts.dedup();
     let mut out: Vec<Citation> = Vec::new();
     for at in starts {
-        let frag = Fragment::new(source, Span::new(span.start + at, span.end));
+        // A citation never crosses a line break (`law_title` and `article` stop at one).
+        let start = span.start + at;
+        let frag = Fragment::new(
+            source,
+            Span::new(start, line_end(source, start).min(span.end)),
+        );
         let Some(root) = parse_root(Rule::citation_root, &frag.text) else {
             continue;
         };
@@ -369,29 +529,44 @@ fn is_space(c: char) -> bool {
 
 fn classify(text: &str) -> LineClass {
     let is = |rule| NoticeParser::parse(rule, text).is_ok();
-    if is(Rule::adoption_root) {
+    // Each root is tried only on a line that has what every text it accepts has (a failed pest
+    // parse builds an error with a copy of the line): an entry or clause line is asked at
+    // most once or twice instead of seven times. Each test follows from the root's grammar.
+    let paren = text.starts_with(['（', '(']);
+    if paren && is(Rule::adoption_root) {
+        // adoption_line = open_paren ~ …
         LineClass::Adoption
-    } else if is(Rule::closing_root) {
+    } else if (text.starts_with("特此") || text.starts_with("现予")) && is(Rule::closing_root) {
         LineClass::Closing
-    } else if is(Rule::date_root) {
+    } else if text.ends_with('日') && is(Rule::date_root) {
+        // date = … ~ day ~ "日", then EOI
         LineClass::Date
-    } else if is(Rule::signature_root) {
+    } else if (text.ends_with("常务委员会") || text.ends_with("常委会")) && is(Rule::signature_root)
+    {
         LineClass::Signature
-    } else if is(Rule::title_root) {
+    } else if (text.ends_with("决定") || text.ends_with("决议")) && is(Rule::title_root) {
+        // decision_title = … ~ decision_kind, then EOI
         LineClass::Title
-    } else if is(Rule::section_root) {
+    } else if SECTION_ACTION_WORDS.iter().any(|w| text.contains(w)) && is(Rule::section_root) {
         LineClass::Section
-    } else if is(Rule::press_root) {
+    } else if (paren || text.starts_with("新华社")) && is(Rule::press_root) {
         LineClass::Press
     } else {
         LineClass::Other
     }
 }
 
+/// Every `section_action` holds one of these words.
+const SECTION_ACTION_WORDS: [&str; 8] = [
+    "任命", "免去", "撤销", "代理", "辞职", "任免", "批准", "决定",
+];
+
 // ───────────────────────────── notices ─────────────────────────────
 
-fn lower_notice(source: &str, pair: P) -> Notice {
-    let span = Span::new(pair.as_span().start(), pair.as_span().end());
+/// Lowers a notice whose pairs come from a parse of `source[base..]`.
+fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
+    let at = |s: pest::Span| Span::new(base + s.start(), base + s.end());
+    let span = at(pair.as_span());
     let mut markup = Vec::new();
     let mut lines = Vec::new();
     let mut header = None;
@@ -400,12 +575,9 @@ fn lower_notice(source: &str, pair: P) -> Notice {
             Rule::notice_header => header = Some(part),
             Rule::notice_line | Rule::closing_block | Rule::press_lead => {
                 let sub: Vec<Span> = if part.as_rule() == Rule::closing_block {
-                    part.clone()
-                        .into_inner()
-                        .map(|l| Span::new(l.as_span().start(), l.as_span().end()))
-                        .collect()
+                    part.clone().into_inner().map(|l| at(l.as_span())).collect()
                 } else {
-                    vec![Span::new(part.as_span().start(), part.as_span().end())]
+                    vec![at(part.as_span())]
                 };
                 for s in sub {
                     if let Some((marker, content)) = split_line(source, s) {
@@ -429,7 +601,7 @@ fn lower_notice(source: &str, pair: P) -> Notice {
             _ => {}
         }
     }
-    let header = header.map(|h| lower_header(source, h, &mut markup));
+    let header = header.map(|h| lower_header(base, h, &mut markup));
     let header = header.unwrap_or_else(|| NoticeHeader {
         span: Span::new(span.start, span.start),
         issuer: Text {
@@ -482,10 +654,10 @@ fn lower_notice(source: &str, pair: P) -> Notice {
     }
 }
 
-fn lower_header(source: &str, h: P, markup: &mut Vec<Span>) -> NoticeHeader {
-    // The header's pairs come from the page parse: their offsets are source offsets already.
-    let whole = Fragment::identity();
-    let l = Lower::new(&whole);
+fn lower_header(base: usize, h: P, markup: &mut Vec<Span>) -> NoticeHeader {
+    // The header's pairs come from the parse of the page from `base` on.
+    let page = Fragment::at(base);
+    let l = Lower::new(&page);
     for m in find_all(&h, Rule::heading_marker) {
         let s = l.span(&m);
         // The marker's own trailing spaces are layout too.
@@ -523,11 +695,10 @@ fn lower_header(source: &str, h: P, markup: &mut Vec<Span>) -> NoticeHeader {
             well_formed: false,
         })
     };
-    let hs = h.as_span();
-    let text = &source[hs.start()..hs.end()];
-    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace());
+    let start = base + h.as_span().start();
+    let trimmed = h.as_str().trim_end_matches(|c: char| c.is_whitespace());
     NoticeHeader {
-        span: Span::new(hs.start(), hs.start() + trimmed.len()),
+        span: Span::new(start, start + trimmed.len()),
         issuer,
         issuer_term,
         title_word,
@@ -581,7 +752,25 @@ fn notice_kind(source: &str, header: &NoticeHeader, lines: &[Line]) -> NoticeKin
     }
     // A list in verb-first style has no headings: more lines read as entries than as clauses.
     let (mut entries, mut clauses) = (0, 0);
-    for l in lines.iter().filter(|l| l.class == LineClass::Other) {
+    let others: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.class == LineClass::Other)
+        .collect();
+    // Only a line that reads as an entry can count for a list: with none, the clauses win
+    // (0 > clauses never holds) without a test parse of any paragraph.
+    let reads_as_entry = |l: &Line| {
+        NoticeParser::parse(Rule::entry_root, &source[l.content.start..l.content.end]).is_ok()
+    };
+    if !others.iter().any(|l| reads_as_entry(l)) {
+        return NoticeKind::Qualification;
+    }
+    for (i, l) in others.iter().enumerate() {
+        // Stop once the lines left cannot change the answer (each adds at most one to one
+        // side): a paragraph costs about as much to test as to read.
+        let left = others.len() - i;
+        if entries > clauses + left || clauses >= entries + left {
+            break;
+        }
         let text = &source[l.content.start..l.content.end];
         if NoticeParser::parse(Rule::paragraph_root, text).is_ok() {
             clauses += 1;
@@ -726,18 +915,27 @@ impl<'s> NoticeBuilder<'s> {
             if line.class != LineClass::Other && self.common(line) {
                 continue;
             }
-            let mut frag = Fragment::new(self.source, line.content);
+            let single = Fragment::new(self.source, line.content);
+            let single_root = parse_root(Rule::entry_root, &single.text);
             // An entry broken by a page break: read it with the next line.
-            if NoticeParser::parse(Rule::entry_root, &frag.text).is_err() {
-                if let Some(next) = lines.get(i).filter(|n| n.class == LineClass::Other) {
-                    let joined = Fragment::joined(self.source, &[line.content, next.content]);
-                    if NoticeParser::parse(Rule::entry_root, &joined.text).is_ok() {
-                        i += 1;
-                        frag = joined;
-                    }
+            let joined = match (&single_root, lines.get(i)) {
+                (None, Some(next)) if next.class == LineClass::Other => {
+                    Some(Fragment::joined(self.source, &[line.content, next.content]))
                 }
-            }
-            let Some(root) = parse_root(Rule::entry_root, &frag.text) else {
+                _ => None,
+            };
+            let joined_root = joined
+                .as_ref()
+                .and_then(|j| parse_root(Rule::entry_root, &j.text));
+            let (frag, root) = match (single_root, joined_root, &joined) {
+                (Some(root), _, _) => (&single, Some(root)),
+                (None, Some(root), Some(joined)) => {
+                    i += 1;
+                    (joined, Some(root))
+                }
+                _ => (&single, None),
+            };
+            let Some(root) = root else {
                 let context = if sections.is_empty() {
                     SyntaxContext::PersonnelLine
                 } else {
@@ -753,7 +951,7 @@ impl<'s> NoticeBuilder<'s> {
             let Some(entry_pair) = child(&root, Rule::entry) else {
                 continue;
             };
-            let entry = lower_entry(&frag, &entry_pair);
+            let entry = lower_entry(frag, &entry_pair);
             if sections.is_empty() {
                 sections.push(Section {
                     span: entry.span,

@@ -8,16 +8,20 @@ pub mod numerals;
 mod parser;
 
 pub use lower::parse_document;
+#[doc(hidden)]
+pub use lower::parse_document_whole_page;
 pub use parser::{NoticeParser, Rule};
 
 use std::num::NonZeroUsize;
 use std::sync::Once;
 
 /// Upper bound on rule calls in one pest parse, so that no input can make the parser run for
-/// ever. Fragments (one line or clause) need a few thousand calls; the page layer a few per byte
-/// (a 50 MB page stays below it). A fragment that reaches it takes about 20 s and is then
-/// reported as unreadable (GZ003) — a last resort: the grammar avoids exponential retries
-/// (see `paren_group`), and the fuzz regression tests guard that.
+/// ever. Fragments (one line or clause) need a few thousand calls; the page layer parses one
+/// notice at a time (`page_step`), a few calls per byte of the notice. A parse that reaches it
+/// takes about 20 s and is then reported as unreadable (GZ003) — a fragment as an unrecognised
+/// line, a notice as opaque text up to the next line that may start one — a last resort: the
+/// grammar avoids exponential retries (see `paren_group`), and the fuzz regression tests guard
+/// that.
 pub const CALL_LIMIT: usize = 200_000_000;
 
 pub(crate) fn install_call_limit() {
