@@ -4,7 +4,7 @@
 use crate::ast::Document;
 use crate::check::{self, Context, InputFacts, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::{decode, Encoding, LineIndex};
+use crate::source::{decode_owned, Encoding, LineIndex};
 use crate::syntax::parse_document;
 
 pub struct FileReport {
@@ -55,7 +55,7 @@ pub fn check_all(inputs: Vec<(String, Vec<u8>)>, selection: &Settings) -> Vec<Fi
     // Each file on its own, in parallel; `collect` keeps the input order.
     let mut reports: Vec<FileReport> = inputs
         .into_par_iter()
-        .map(|(path, bytes)| prepare(path, &bytes, selection))
+        .map(|(path, bytes)| prepare(path, bytes, selection))
         .collect();
     let found = {
         let contexts: Vec<Context> = reports
@@ -86,8 +86,8 @@ pub fn check_all(inputs: Vec<(String, Vec<u8>)>, selection: &Settings) -> Vec<Fi
     reports
 }
 
-fn prepare(path: String, bytes: &[u8], selection: &Settings) -> FileReport {
-    let (source, facts) = match decode(bytes) {
+fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport {
+    let (source, facts) = match decode_owned(bytes) {
         Ok(decoded) => (
             decoded.text,
             InputFacts {

@@ -131,6 +131,24 @@ const BINARY_SNIFF_WINDOW: usize = 8192;
 /// call the file "broken UTF-8" rather than "probably GB18030".
 const UTF8_EVIDENCE_RATIO: usize = 4;
 
+/// As [`decode`], but takes the bytes: plain UTF-8 (the common case) becomes the text without
+/// a copy, which on a large file is as much memory as the file itself.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeFailure> {
+    let bom = [UTF8_BOM, UTF16LE_BOM, UTF16BE_BOM]
+        .iter()
+        .any(|b| bytes.starts_with(b));
+    if bom || memchr::memchr(0, &bytes).is_some() {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: Encoding::Utf8,
+        }),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeFailure> {
     // A BOM is an explicit declaration by the writer, so it beats every
     // heuristic below, including the NUL check (UTF-16 is full of NULs).

@@ -26,7 +26,8 @@ pub struct Move<'a> {
     pub item: &'a EntryItem,
     pub person: &'a Person,
     pub post: &'a Post,
-    pub info: PostInfo,
+    /// Shared by the persons of one entry (「朱学元、王峰、彭劲荣为…」).
+    pub info: std::sync::Arc<PostInfo>,
     /// The action: the verb before the names, else the section heading's.
     pub action: Option<Action>,
     pub action_span: Option<Span>,
@@ -110,6 +111,7 @@ fn compute_moves<'a>(ctx: &Context<'a>) -> Vec<Move<'a>> {
                     let infos = parse_posts(item.posts.iter().map(|p| p.text.as_str()));
                     for (post, info) in item.posts.iter().zip(infos) {
                         let rule = profile.as_ref().and_then(|p| p.rule(&info));
+                        let info = std::sync::Arc::new(info);
                         for person in &item.persons {
                             out.push(Move {
                                 notice,

@@ -285,6 +285,9 @@ impl Input {
                 if size > limit {
                     return Err(too_big(size));
                 }
+                // `take` hides the size from read_to_end: without this the buffer doubles
+                // its way up and a 50 MB file holds 64 MB.
+                bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
                 std::fs::File::open(p)?
                     .take(limit + 1)
                     .read_to_end(&mut bytes)?;
@@ -511,39 +514,51 @@ fn check(args: CheckArgs) -> ExitCode {
         reports = check_all(rerun, &selection);
     }
     let to_file = args.output_file.is_some();
-    let output = if args.statistics {
-        statistics(&reports)
-    } else {
-        match args.format {
-            Format::Human => render::human::render(
-                &reports,
-                &render::human::Options {
-                    lang,
-                    color: !to_file && color_wanted(),
-                    show_notes: args.explain_skipped,
-                },
-            ),
-            Format::Concise => render::concise::render(&reports, lang),
-            Format::Json => render::json::render_with_errors(&reports, &unreadable, lang) + "\n",
-            Format::Sarif => render::sarif::render(&reports, &io_errors, lang) + "\n",
-            Format::Github => render::github::render(&reports, lang),
-        }
-    };
-    match &args.output_file {
-        Some(path) => {
-            if let Err(e) = std::fs::write(path, output.as_bytes()) {
+    let mut sink: Box<dyn Write> = match &args.output_file {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => {
                 eprintln!(
                     "gazette: 无法写入 {} / cannot write it: {e}",
                     path.display()
                 );
                 return ExitCode::from(2);
             }
+        },
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let written = if args.statistics {
+        sink.write_all(statistics(&reports).as_bytes())
+    } else {
+        match args.format {
+            Format::Human => {
+                let options = render::human::Options {
+                    lang,
+                    color: !to_file && color_wanted(),
+                    show_notes: args.explain_skipped,
+                };
+                let mut out = IoWrite(&mut sink, None);
+                let _ = render::human::render_to(&mut out, &reports, &options);
+                out.1.map_or(Ok(()), Err)
+            }
+            Format::Concise => sink.write_all(render::concise::render(&reports, lang).as_bytes()),
+            Format::Json => sink.write_all(
+                (render::json::render_with_errors(&reports, &unreadable, lang) + "\n").as_bytes(),
+            ),
+            Format::Sarif => sink
+                .write_all((render::sarif::render(&reports, &io_errors, lang) + "\n").as_bytes()),
+            Format::Github => sink.write_all(render::github::render(&reports, lang).as_bytes()),
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(output.as_bytes());
-            let _ = stdout.flush();
-        }
+    };
+    let flushed = written.and_then(|_| sink.flush());
+    // A closed standard output (`| head`) is the reader's choice; a file that cannot be
+    // written is an error.
+    if let (Err(e), Some(path)) = (flushed, &args.output_file) {
+        eprintln!(
+            "gazette: 无法写入 {} / cannot write it: {e}",
+            path.display()
+        );
+        return ExitCode::from(2);
     }
     // Machine formats carry read errors inside; people get them on stderr too.
     for e in &io_errors {
@@ -558,6 +573,18 @@ fn check(args: CheckArgs) -> ExitCode {
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.severity >= level);
     ExitCode::from(u8::from(failing))
+}
+
+/// `fmt::Write` over an `io::Write`, keeping the first I/O error (fmt errors carry none).
+struct IoWrite<'a>(&'a mut dyn Write, Option<std::io::Error>);
+
+impl std::fmt::Write for IoWrite<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.write_all(s.as_bytes()).map_err(|e| {
+            self.1.get_or_insert(e);
+            std::fmt::Error
+        })
+    }
 }
 
 /// The settings of a run: the config's options merged with the flags (flags add to lists;

@@ -26,15 +26,28 @@ pub struct Options {
 
 pub fn render(reports: &[FileReport], options: &Options) -> String {
     let mut out = String::new();
+    let _ = render_to(&mut out, reports, options);
+    out
+}
+
+/// As [`render`], written out diagnostic by diagnostic: an archive with a hundred thousand
+/// findings is never held as one string.
+pub fn render_to(
+    out: &mut impl fmt::Write,
+    reports: &[FileReport],
+    options: &Options,
+) -> fmt::Result {
+    let mut one = String::new();
     for report in reports {
         for d in &report.diagnostics {
             if d.severity != Severity::Note || options.show_notes {
-                render_one(&mut out, report, d, options);
+                one.clear();
+                render_one(&mut one, report, d, options);
+                out.write_str(&one)?;
             }
         }
     }
-    out.push_str(&summary(reports, options));
-    out
+    out.write_str(&summary(reports, options))
 }
 
 fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &Options) {
