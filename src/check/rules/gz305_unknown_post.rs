@@ -53,15 +53,6 @@ fn unknown(span: Span, text: &str, institution: &str) -> Diagnostic {
     d
 }
 
-/// The post in a decision's matter: 「…辞去<post>职务」, 「…免去…的<post>职务」, 「任命…为<post>」.
-fn title_post() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(r"(?:辞去|免去\p{Han}+?的|撤销\p{Han}+?的)(?P<post>.+?)职务$|任命\p{Han}+?为(?P<post2>.+)$")
-            .expect("a valid regex")
-    })
-}
-
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen = BTreeSet::new();
     for m in moves(ctx) {
@@ -78,19 +69,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let matter = &title.matter.text;
-        let Some(caps) = title_post().captures(matter) else {
+        let Some(m) = crate::check::personnel::matter_move(matter) else {
             continue;
         };
-        let Some(post) = caps.name("post").or_else(|| caps.name("post2")) else {
-            continue;
-        };
-        let info = parse_posts([post.as_str()]).remove(0);
+        let post = &matter[m.post.clone()];
+        let info = parse_posts([post]).remove(0);
         let span = Span::new(
-            title.matter.span.start + post.start(),
-            title.matter.span.start + post.end(),
+            title.matter.span.start + m.post.start,
+            title.matter.span.start + m.post.end,
         );
         if profile.rule(&info).is_none() && seen.insert(span) {
-            out.push(unknown(span, post.as_str(), &info.institution));
+            out.push(unknown(span, post, &info.institution));
         }
     }
     // Posts lost with a deputy's mandate (「…职务相应终止」).
