@@ -134,7 +134,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
 fn no_successor(span: Span, name: &str, post: &str) -> Diagnostic {
     RULE.diagnostic(
         span,
-        format!("接受「{name}」辞去「{post}」，本批公告中没有决定代理人选"),
+        format!("「{name}」辞去「{post}」，本批公告中没有决定代理人选"),
         format!("「{name}」 resigns as 「{post}」, and no acting successor is decided in this run"),
     )
     .with_label("辞去的职务", "the post resigned")
