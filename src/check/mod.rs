@@ -81,8 +81,11 @@ pub struct RuleDef {
 pub enum Check {
     File(fn(&Context, &mut Vec<Diagnostic>)),
     /// Diagnostics come back with the index of the file they belong to.
-    Run(fn(&[Context], &mut Vec<(usize, Diagnostic)>)),
+    Run(RunCheck),
 }
+
+/// A run-level check: diagnostics come back with the index of the file they belong to.
+pub type RunCheck = fn(&[Context], &mut Vec<(usize, Diagnostic)>);
 
 impl RuleDef {
     /// A diagnostic of this rule at `span`, with its default severity.
@@ -156,15 +159,28 @@ pub fn check(ctx: &Context, selection: &Settings) -> Vec<Diagnostic> {
     out
 }
 
-/// Runs the selected run-level rules over all files at once.
+/// Runs the selected run-level rules over all files at once. The rules are independent and
+/// run after every file is done, on otherwise idle cores: each on its own thread, their
+/// findings joined in registry order so the output does not depend on scheduling.
 pub fn check_run(contexts: &[Context], selection: &Settings) -> Vec<(usize, Diagnostic)> {
-    let mut out = Vec::new();
-    for rule in RULES {
-        if let (true, Check::Run(f)) = (selection.enabled(rule), &rule.check) {
-            f(contexts, &mut out);
-        }
-    }
-    out
+    use rayon::prelude::*;
+    let rules: Vec<RunCheck> = RULES
+        .iter()
+        .filter(|rule| selection.enabled(rule))
+        .filter_map(|rule| match rule.check {
+            Check::Run(f) => Some(f),
+            Check::File(_) => None,
+        })
+        .collect();
+    rules
+        .par_iter()
+        .map(|f| {
+            let mut found = Vec::new();
+            f(contexts, &mut found);
+            found
+        })
+        .collect::<Vec<_>>()
+        .concat()
 }
 
 pub fn sort(diagnostics: &mut [Diagnostic]) {

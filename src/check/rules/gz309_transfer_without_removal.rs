@@ -143,8 +143,17 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     if appointed.is_empty() {
         return;
     }
-    // One pass over every notice's text: names are two to four characters.
-    for (mfile, ctx) in contexts.iter().enumerate() {
+    // One pass over every notice's text (names are two to four characters), files in
+    // parallel; each file's findings in text order, then the first per person kept, in file
+    // order, as one pass would.
+    use rayon::prelude::*;
+    let before = reported.clone();
+    let per_file: Vec<Vec<(String, usize, Diagnostic)>> = contexts
+        .par_iter()
+        .enumerate()
+        .map(|(mfile, ctx)| {
+            let mut reported = before.clone();
+            let mut out: Vec<(String, usize, Diagnostic)> = Vec::new();
         for notice in ctx.document.notices() {
             let text = &ctx.source[notice.span.start..notice.span.end];
             let starts: Vec<usize> = text
@@ -205,11 +214,18 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                         if mfile == *file {
                             d = d.with_related(mention_span, "原职务", "the post held");
                         }
-                        out.push((*file, d));
+                        out.push((key.clone(), *file, d));
                         reported.insert(key);
                     }
                 }
             }
+        }
+            out
+        })
+        .collect();
+    for (key, file, d) in per_file.into_iter().flatten() {
+        if reported.insert(key) {
+            out.push((file, d));
         }
     }
 }
