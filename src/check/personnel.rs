@@ -482,6 +482,14 @@ impl RunChanges {
         c
     }
 
+    /// The run's roster and changes, for the rules that say nothing without a roster.
+    pub fn with_roster<'a>(
+        contexts: &[Context<'a>],
+    ) -> Option<(&'a crate::roster::Roster, RunChanges)> {
+        let roster = contexts.first()?.roster()?;
+        Some((roster, RunChanges::of(contexts)))
+    }
+
     pub fn leaves(&self, person: &str, post: &str) -> bool {
         self.departures
             .contains(&(person.to_string(), post.to_string()))

@@ -76,10 +76,9 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
 
 /// With a roster: a single-holder post given while the holder it names stays.
 fn holder_stays(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
-    let Some(roster) = contexts.first().and_then(|c| c.roster()) else {
+    let Some((roster, changes)) = RunChanges::with_roster(contexts) else {
         return;
     };
-    let changes = RunChanges::of(contexts);
     for (file, ctx) in contexts.iter().enumerate() {
         for m in moves(ctx) {
             let single = m.rule.is_some_and(|r| r.single);

@@ -45,10 +45,9 @@ fn roster_posts_kept(
     out: &mut Vec<(usize, Diagnostic)>,
 ) -> std::collections::HashSet<String> {
     let mut reported = std::collections::HashSet::new();
-    let Some(roster) = contexts.first().and_then(|c| c.roster()) else {
+    let Some((roster, changes)) = RunChanges::with_roster(contexts) else {
         return reported;
     };
-    let changes = RunChanges::of(contexts);
     for (file, ctx) in contexts.iter().enumerate() {
         // A seat on the standing committee or a special committee is held beside one's post.
         for m in moves(ctx)

@@ -36,10 +36,9 @@ RULES.md GZ310。
 };
 
 fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
-    let Some(roster) = contexts.first().and_then(|c| c.roster()) else {
+    let Some((roster, changes)) = RunChanges::with_roster(contexts) else {
         return;
     };
-    let changes = RunChanges::of(contexts);
     for (file, ctx) in contexts.iter().enumerate() {
         for m in moves(ctx) {
             let single = m.rule.is_some_and(|r| r.single);

@@ -75,10 +75,9 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
 
 /// With a roster that lists every deputy: an appointee who is not one.
 fn not_on_the_roster(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
-    let Some(roster) = contexts.first().and_then(|c| c.roster()) else {
+    let Some((roster, changes)) = RunChanges::with_roster(contexts) else {
         return;
     };
-    let changes = RunChanges::of(contexts);
     for (file, ctx) in contexts.iter().enumerate() {
         for m in moves(ctx) {
             let deputy_only = m.rule.is_some_and(|r| r.deputy_only);
