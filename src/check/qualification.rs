@@ -538,6 +538,15 @@ impl<'a> QualificationModel<'a> {
         })
     }
 
+    /// Every terminated introduction with the clause that terminates it (by its index in
+    /// `introductions`, which consequences refer to).
+    pub fn terminations(&self) -> impl Iterator<Item = (&Restatement<'a>, usize)> + '_ {
+        self.restatements
+            .iter()
+            .filter(|r| r.kind == Restating::Termination)
+            .flat_map(|r| r.covers.iter().map(move |&i| (r, i)))
+    }
+
     /// Everyone a clause of `kind` restates (terminates or confirms), by name key: those it
     /// resolved to an introduction and those it names without one.
     pub fn restated(&self, kind: Restating) -> Vec<String> {

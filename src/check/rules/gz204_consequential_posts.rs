@@ -124,7 +124,6 @@ fn word(kind: ConsequenceKind) -> &'static str {
 /// ends that the roster does not give the person.
 fn against_the_roster(ctx: &Context, out: &mut Vec<Diagnostic>) {
     use crate::check::personnel::{lost_with_mandate, profile_for};
-    use crate::check::qualification::Restating;
     use crate::domain::post::{parse_post, parse_posts};
     use crate::domain::profile::issuer_region;
     use crate::roster::full_post;
@@ -154,51 +153,45 @@ fn against_the_roster(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .map(|info| full_post(&info.key(), &region))
                 .collect()
         };
-        for r in m
-            .restatements
-            .iter()
-            .filter(|r| r.kind == Restating::Termination)
-        {
-            for &i in &r.covers {
-                let intro = &m.introductions[i];
-                let said = stated(i);
-                let missing: Vec<String> = lost(&intro.key)
-                    .into_iter()
-                    .filter(|p| !said.contains(p))
-                    .collect();
-                if missing.is_empty() {
-                    continue;
-                }
-                let w = if intro.ground == Ground::Recalled {
-                    "撤销"
-                } else {
-                    "终止"
-                };
-                let span = r
-                    .named
-                    .iter()
-                    .find(|p| crate::check::qualification::name_key(&p.name.text) == intro.key)
-                    .map_or(r.clause.span, |p| p.name.span);
-                let posts = missing.join("、");
-                out.push(
-                    RULE.diagnostic(
-                        span,
-                        format!(
-                            "「{}」的代表资格终止，名册 {} 记载其担任「{posts}」，公告没有写明该职务相应{w}",
-                            intro.person.name.text, roster.path
-                        ),
-                        format!(
-                            "「{}」 loses the mandate; the roster {} has them as 「{posts}」, which the notice does not end",
-                            intro.person.name.text, roster.path
-                        ),
-                    )
-                    .with_label("代表资格终止", "the mandate ends")
-                    .with_help(
-                        format!("补写「其{posts}职务相应{w}」；名册过时的，先用 gazette roster apply 更新"),
-                        "state that the posts end with the mandate, or bring the roster up to date",
-                    ),
-                );
+        for (r, i) in m.terminations() {
+            let intro = &m.introductions[i];
+            let said = stated(i);
+            let missing: Vec<String> = lost(&intro.key)
+                .into_iter()
+                .filter(|p| !said.contains(p))
+                .collect();
+            if missing.is_empty() {
+                continue;
             }
+            let w = if intro.ground == Ground::Recalled {
+                "撤销"
+            } else {
+                "终止"
+            };
+            let span = r
+                .named
+                .iter()
+                .find(|p| crate::check::qualification::name_key(&p.name.text) == intro.key)
+                .map_or(r.clause.span, |p| p.name.span);
+            let posts = missing.join("、");
+            out.push(
+                RULE.diagnostic(
+                    span,
+                    format!(
+                        "「{}」的代表资格终止，名册 {} 记载其担任「{posts}」，公告没有写明该职务相应{w}",
+                        intro.person.name.text, roster.path
+                    ),
+                    format!(
+                        "「{}」 loses the mandate; the roster {} has them as 「{posts}」, which the notice does not end",
+                        intro.person.name.text, roster.path
+                    ),
+                )
+                .with_label("代表资格终止", "the mandate ends")
+                .with_help(
+                    format!("补写「其{posts}职务相应{w}」；名册过时的，先用 gazette roster apply 更新"),
+                    "state that the posts end with the mandate, or bring the roster up to date",
+                ),
+            );
         }
         for c in &m.consequences {
             let infos = parse_posts(c.holding.posts.iter().map(|p| p.text.as_str()));

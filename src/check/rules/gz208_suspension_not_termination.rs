@@ -1,6 +1,6 @@
 //! GZ208 suspension-not-termination.
 
-use crate::check::qualification::{Ground, QualificationModel, Restating};
+use crate::check::qualification::{Ground, QualificationModel};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -31,30 +31,24 @@ pub const RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for m in QualificationModel::all(ctx.document) {
-        for r in m
-            .restatements
-            .iter()
-            .filter(|r| r.kind == Restating::Termination)
-        {
-            for &i in &r.covers {
-                let intro = &m.introductions[i];
-                if intro.ground != Ground::Detained {
-                    continue;
-                }
-                out.push(
-                    RULE.diagnostic(
-                        intro.clause,
-                        format!("「{}」被羁押或判刑而未被剥夺政治权利，只暂停执行代表职务，不是代表资格终止的事由", intro.person.name.text),
-                        format!("「{}」 is detained or sentenced without deprivation of political rights: the mandate is suspended, not ended", intro.person.name.text),
-                    )
-                    .with_label("暂停执行代表职务的情形", "a ground of suspension")
-                    .with_related(r.clause.span, "却写明代表资格终止", "yet stated as terminated")
-                    .with_help(
-                        "代表法（2025）第六十一条、（2015）第四十八条",
-                        "代表法 (2025) Art. 61, (2015) Art. 48",
-                    ),
-                );
+        for (r, i) in m.terminations() {
+            let intro = &m.introductions[i];
+            if intro.ground != Ground::Detained {
+                continue;
             }
+            out.push(
+                RULE.diagnostic(
+                    intro.clause,
+                    format!("「{}」被羁押或判刑而未被剥夺政治权利，只暂停执行代表职务，不是代表资格终止的事由", intro.person.name.text),
+                    format!("「{}」 is detained or sentenced without deprivation of political rights: the mandate is suspended, not ended", intro.person.name.text),
+                )
+                .with_label("暂停执行代表职务的情形", "a ground of suspension")
+                .with_related(r.clause.span, "却写明代表资格终止", "yet stated as terminated")
+                .with_help(
+                    "代表法（2025）第六十一条、（2015）第四十八条",
+                    "代表法 (2025) Art. 61, (2015) Art. 48",
+                ),
+            );
         }
     }
 }

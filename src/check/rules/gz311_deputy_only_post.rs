@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::check::personnel::{moves, Direction, RunChanges};
-use crate::check::qualification::{QualificationModel, Restating};
+use crate::check::qualification::QualificationModel;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::roster::congress_of_issuer;
@@ -34,15 +34,10 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     let mut terminated = BTreeSet::new();
     for ctx in contexts {
         for m in QualificationModel::all(ctx.document) {
-            for r in m
-                .restatements
-                .iter()
-                .filter(|r| r.kind == Restating::Termination)
-            {
-                for &i in &r.covers {
-                    terminated.insert(m.introductions[i].key.clone());
-                }
-            }
+            terminated.extend(
+                m.terminations()
+                    .map(|(_, i)| m.introductions[i].key.clone()),
+            );
         }
     }
     for (file, ctx) in contexts.iter().enumerate() {
