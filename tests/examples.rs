@@ -8,27 +8,19 @@ use gazette::diagnostic::Lang;
 use gazette::render::{human, json};
 use gazette::report::check_bytes;
 
+mod common;
+
+/// The notices under `examples/`, relative to the crate: Markdown and text files, without the
+/// roster archive, whose pages mean something only with their roster (tests/roster.rs).
 fn example_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    let mut stack = vec![root.join("examples")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                // The roster archive means something only with its roster: tests/roster.rs.
-                if !path.ends_with("examples/roster") {
-                    stack.push(path);
-                }
-            } else if path.file_name().is_some_and(|n| n != "README.md")
-                && path.extension().is_some_and(|e| e == "md" || e == "txt")
-            {
-                out.push(path.strip_prefix(root).unwrap().to_path_buf());
-            }
-        }
-    }
-    out.sort();
-    out
+    common::example_files()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .filter(|p| !p.starts_with(root.join("examples/roster")))
+        .map(|p| p.strip_prefix(root).unwrap().to_path_buf())
+        .collect()
 }
 
 /// GZ104 is off by default; its own fixtures are checked with it on, as a user would. A

@@ -7,7 +7,6 @@
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use gazette::ast::{Block, Document, SyntaxContext};
@@ -16,22 +15,8 @@ use proptest::prelude::*;
 
 const SEED: &str = include_str!("../examples/chongqing-2024-11-28.md");
 
-fn example_files() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+mod common;
+use common::example_files;
 
 /// Both page layers give the same tree, compared as JSON (every node and span).
 fn assert_same(what: &str, text: &str) {

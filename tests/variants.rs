@@ -2,8 +2,6 @@
 //! reads without a single GZ003. The fragments below are quoted from VARIANTS.md (commas
 //! written full-width, as in print).
 
-use std::path::Path;
-
 use gazette::syntax::parse_document;
 
 const FRAGMENTS: &[&str] = &[
@@ -123,28 +121,22 @@ struct Example {
     clean: bool,
 }
 
+mod common;
+
 fn examples() -> Vec<Example> {
     let mut out = Vec::new();
-    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue; // the byte-level fixtures of GZ001/GZ002
-            };
-            let doc = parse_document(&text);
-            let clean = doc.notices().all(|n| n.unrecognised.is_empty());
-            out.push(Example {
-                path: path.display().to_string(),
-                notice_spans: doc.notices().map(|n| (n.span.start, n.span.end)).collect(),
-                text,
-                clean,
-            });
-        }
+    for path in common::example_files() {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue; // the byte-level fixtures of GZ001/GZ002
+        };
+        let doc = parse_document(&text);
+        let clean = doc.notices().all(|n| n.unrecognised.is_empty());
+        out.push(Example {
+            path: path.display().to_string(),
+            notice_spans: doc.notices().map(|n| (n.span.start, n.span.end)).collect(),
+            text,
+            clean,
+        });
     }
     out
 }
