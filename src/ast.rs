@@ -124,6 +124,8 @@ pub enum NoticeKind {
     Personnel,
     /// 关于…的决定 / 决议.
     Decision,
+    /// A by-election called in named districts (通山 2018: 「…各补选县十九届人大代表1名，共计5名」).
+    ByElection,
 }
 
 impl NoticeKind {
@@ -132,6 +134,7 @@ impl NoticeKind {
             NoticeKind::Qualification => "代表资格公告",
             NoticeKind::Personnel => "任免名单",
             NoticeKind::Decision => "决定或决议",
+            NoticeKind::ByElection => "补选公告",
         }
     }
 }
@@ -212,6 +215,10 @@ pub struct AdoptionLine {
     pub span: Span,
     pub date: Date,
     pub meeting: Meeting,
+    /// Line breaks inside it, where print broke it over lines (江西 2017: 「…人民代表大会」 /
+    /// blank line / 「常务委员会第三十五次会议通过）」); GZ004 reports them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<Span>,
 }
 
 /// 「重庆市第六届人民代表大会常务委员会第十二次会议」
@@ -688,4 +695,15 @@ pub enum Fact {
     },
     /// 并处剥夺政治权利二年 (a termination ground)
     Deprivation { text: Text },
+    /// 在代表出缺的…第6选区、…第81选区各补选…代表1名
+    ByElectionCall {
+        districts: Vec<Text>,
+        /// 各补选…N名: the seats filled in each district.
+        each: Number,
+        congress: Congress,
+    },
+    /// 共计5名
+    CountSum { count: Number },
+    /// 选举日期定于2018年11月16日
+    ElectionDate { date: Date },
 }

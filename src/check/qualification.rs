@@ -94,6 +94,9 @@ pub struct Introduction<'a> {
     pub ground: Ground,
     /// The clause that introduces them.
     pub clause: Span,
+    /// Listed under 「出缺N名：」 (四川 2013: 「成都郝润生（调离），…」): the vacancy itself states
+    /// that the mandate ended, so no 「…的代表资格终止」 need follow.
+    pub vacated: bool,
 }
 
 /// What a restating clause does.
@@ -235,7 +238,18 @@ impl<'a> QualificationModel<'a> {
             person,
             ground,
             clause: clause.span,
+            vacated: false,
         });
+    }
+
+    /// The subject of a clause that prints none: the persons of the topic clause before it
+    /// (「市六届人大代表裘春燕因工作岗位变动，向原选举单位提出辞职请求并被接受」).
+    fn subject_or_topic<'p>(persons: Vec<&'p Person>, topic: &[&'p Person]) -> Vec<&'p Person> {
+        if persons.is_empty() {
+            topic.to_vec()
+        } else {
+            persons
+        }
     }
 
     fn build(&mut self, clauses: &[&'a Clause]) {
@@ -244,6 +258,10 @@ impl<'a> QualificationModel<'a> {
         // The ground announced by a count-first clause, for the 「即…」 that follows.
         let mut count_first: Option<Ground> = None;
         let mut pending_baseline: Option<Span> = None;
+        // 「出缺14名：」 announces that the listing after it ends mandates.
+        let mut outflow = false;
+        // Listings of vacated deputies: (index of their change figure, their introductions).
+        let mut vacated: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         for &clause in clauses {
             let Some(fact) = &clause.fact else { continue };
             match fact {
@@ -265,7 +283,15 @@ impl<'a> QualificationModel<'a> {
                         self.introduce(p, Ground::Substituted, clause);
                     }
                 }
-                Fact::Resignation { persons, .. } => {
+                Fact::Resignation {
+                    persons, pronoun, ..
+                } => {
+                    let named: Vec<&'a Person> = persons.iter().collect();
+                    let persons = if pronoun.is_some() {
+                        named
+                    } else {
+                        Self::subject_or_topic(named, &topic)
+                    };
                     for p in persons {
                         self.introduce(p, Ground::Resigned, clause);
                     }
@@ -276,8 +302,9 @@ impl<'a> QualificationModel<'a> {
                     }
                 }
                 Fact::Transfer { deputies, .. } => {
-                    for d in deputies {
-                        self.introduce(&d.person, Ground::Transferred, clause);
+                    let named = deputies.iter().map(|d| &d.person).collect();
+                    for p in Self::subject_or_topic(named, &topic) {
+                        self.introduce(p, Ground::Transferred, clause);
                     }
                 }
                 Fact::Death { deputies, .. } | Fact::Illness { deputies } => {
@@ -314,6 +341,7 @@ impl<'a> QualificationModel<'a> {
                     }
                 }
                 Fact::ListedDeputies { deputies } => {
+                    let first = self.introductions.len();
                     for d in deputies {
                         let reason = d
                             .person
@@ -321,6 +349,23 @@ impl<'a> QualificationModel<'a> {
                             .as_ref()
                             .map_or("", |t| t.text.as_str());
                         self.introduce(&d.person, Ground::from_reason(reason), clause);
+                    }
+                    if outflow {
+                        for i in &mut self.introductions[first..] {
+                            i.vacated = i.ground.ends_mandate();
+                        }
+                        let end = self.introductions.len();
+                        // One listing runs over several clauses (「成都郝润生（调离），绵阳…」):
+                        // one change for all of it, as 「出缺14名」 counts it.
+                        match vacated.last_mut() {
+                            Some((figure, range)) if *figure + 1 == self.figures.len() => {
+                                range.end = end;
+                            }
+                            _ => {
+                                vacated.push((self.figures.len(), first..end));
+                                self.figures.push(Figure::Change { delta: 0, clause });
+                            }
+                        }
                     }
                 }
                 Fact::CountFirst { event, .. } => {
@@ -420,7 +465,8 @@ impl<'a> QualificationModel<'a> {
                         clause,
                     }),
                 },
-                Fact::Vacancy { word, count } if word.text != "出缺" => {
+                Fact::Vacancy { word, .. } if word.text == "出缺" => outflow = true,
+                Fact::Vacancy { word, count } => {
                     self.figures.push(Figure::Vacancy {
                         word,
                         count: *count,
@@ -429,6 +475,40 @@ impl<'a> QualificationModel<'a> {
                 _ => {}
             }
         }
+        // Vacated deputies are counted where they are listed (「出缺14名：…」), also when a
+        // termination clause restates them after (湖南 2013: 「…等5人的…代表资格终止」).
+        for (figure, range) in &vacated {
+            let ended = range
+                .clone()
+                .filter(|i| self.introductions[*i].vacated)
+                .count();
+            if let Figure::Change { delta, .. } = &mut self.figures[*figure] {
+                *delta = -(ended as i64);
+            }
+        }
+        for r in self
+            .restatements
+            .iter()
+            .filter(|r| r.kind == Restating::Termination)
+        {
+            let counted = r
+                .covers
+                .iter()
+                .filter(|&&i| self.introductions[i].vacated)
+                .count() as i64;
+            if counted == 0 {
+                continue;
+            }
+            for f in &mut self.figures {
+                if let Figure::Change { delta, clause } = f {
+                    if std::ptr::eq(*clause, r.clause) && *delta < 0 {
+                        *delta = (*delta + counted).min(0);
+                    }
+                }
+            }
+        }
+        self.figures
+            .retain(|f| !matches!(f, Figure::Change { delta: 0, .. }));
     }
 
     fn restate(

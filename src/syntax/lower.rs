@@ -168,6 +168,18 @@ fn line_end(source: &str, at: usize) -> usize {
     }
 }
 
+/// The lines of `span`, each with its line break.
+fn line_spans(source: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = span.start;
+    while pos < span.end {
+        let end = line_end(source, pos).min(span.end);
+        out.push(Span::new(pos, end));
+        pos = end;
+    }
+    out
+}
+
 /// Finds the lines on which a notice may start.
 ///
 /// `notice = { press_lead* ~ notice_header ~ … }`: its first line is a press line (it holds
@@ -181,7 +193,8 @@ struct NoticeStarts<'s> {
     needles: Vec<(memchr::memmem::Finder<'static>, Option<usize>)>,
 }
 
-const NOTICE_START_WORDS: [&str; 4] = ["常务委员会", "常委会", "新华社", "授权发布"];
+/// 「关于」 starts a decision printed without its issuer above the title (溧水 2021).
+const NOTICE_START_WORDS: [&str; 5] = ["常务委员会", "常委会", "新华社", "授权发布", "关于"];
 
 impl<'s> NoticeStarts<'s> {
     fn new(source: &'s str) -> Self {
@@ -573,11 +586,19 @@ fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::notice_header => header = Some(part),
-            Rule::notice_line | Rule::closing_block | Rule::press_lead => {
-                let sub: Vec<Span> = if part.as_rule() == Rule::closing_block {
-                    part.clone().into_inner().map(|l| at(l.as_span())).collect()
-                } else {
-                    vec![at(part.as_span())]
+            Rule::notice_line
+            | Rule::decision_line
+            | Rule::closing_block
+            | Rule::press_lead
+            | Rule::decision_header => {
+                let sub: Vec<Span> = match part.as_rule() {
+                    Rule::closing_block => {
+                        part.clone().into_inner().map(|l| at(l.as_span())).collect()
+                    }
+                    // A stand-alone decision's issuer and title lines are read as the lines
+                    // of a decision inside a 公告 are.
+                    Rule::decision_header => line_spans(source, at(part.as_span())),
+                    _ => vec![at(part.as_span())],
                 };
                 for s in sub {
                     if let Some((marker, content)) = split_line(source, s) {
@@ -601,7 +622,8 @@ fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
             _ => {}
         }
     }
-    let header = header.map(|h| lower_header(base, h, &mut markup));
+    let mut header_press = Vec::new();
+    let header = header.map(|h| lower_header(base, h, &mut markup, &mut header_press));
     let header = header.unwrap_or_else(|| NoticeHeader {
         span: Span::new(span.start, span.start),
         issuer: Text {
@@ -620,7 +642,7 @@ fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
     let mut b = NoticeBuilder {
         source,
         unrecognised: Vec::new(),
-        press: Vec::new(),
+        press: header_press,
         adoption: None,
         closing: Closing::default(),
     };
@@ -628,7 +650,24 @@ fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
     let body = match kind {
         NoticeKind::Decision => NoticeBody::Decision(b.decision(&lines)),
         NoticeKind::Personnel => NoticeBody::Personnel(b.personnel(&lines)),
-        NoticeKind::Qualification => NoticeBody::Qualification(b.qualification(&lines)),
+        NoticeKind::Qualification | NoticeKind::ByElection => {
+            NoticeBody::Qualification(b.qualification(&lines))
+        }
+    };
+    // A by-election notice is written in the clauses of a qualification notice; what makes it
+    // one is the call itself.
+    let calls_by_election = |body: &NoticeBody| match body {
+        NoticeBody::Qualification(q) => q
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.clauses)
+            .any(|c| matches!(c.fact, Some(Fact::ByElectionCall { .. }))),
+        _ => false,
+    };
+    let kind = if calls_by_election(&body) {
+        NoticeKind::ByElection
+    } else {
+        kind
     };
 
     let number = header.number.as_ref();
@@ -654,10 +693,17 @@ fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
     }
 }
 
-fn lower_header(base: usize, h: P, markup: &mut Vec<Span>) -> NoticeHeader {
+fn lower_header(
+    base: usize,
+    h: P,
+    markup: &mut Vec<Span>,
+    press: &mut Vec<Text>,
+) -> NoticeHeader {
     // The header's pairs come from the parse of the page from `base` on.
     let page = Fragment::at(base);
     let l = Lower::new(&page);
+    // 「（授权发布）全国人民代表大会常务委员会公告」: the wire label on the title's line.
+    press.extend(find_all(&h, Rule::press_line).iter().map(|p| l.text(p)));
     for m in find_all(&h, Rule::heading_marker) {
         let s = l.span(&m);
         // The marker's own trailing spaces are layout too.
@@ -743,10 +789,11 @@ fn lower_number(l: &Lower, n: &P) -> NoticeNumber {
 }
 
 fn notice_kind(source: &str, header: &NoticeHeader, lines: &[Line]) -> NoticeKind {
-    if lines.iter().any(|l| l.class == LineClass::Title) {
+    if (0..lines.len()).any(|i| title_at(source, lines, i).is_some()) {
         return NoticeKind::Decision;
     }
-    if header.title_word.text == "任免名单" || lines.iter().any(|l| l.class == LineClass::Section)
+    if header.title_word.text.ends_with("名单")
+        || lines.iter().any(|l| l.class == LineClass::Section)
     {
         return NoticeKind::Personnel;
     }
@@ -815,6 +862,7 @@ impl<'s> NoticeBuilder<'s> {
                             span: line.content,
                             date,
                             meeting,
+                            breaks: Vec::new(),
                         });
                         return true;
                     }
@@ -843,6 +891,44 @@ impl<'s> NoticeBuilder<'s> {
         }
     }
 
+    /// An adoption line broken over up to three lines, starting at `lines[i]`: read as one,
+    /// its breaks recorded. Returns how many lines it took.
+    fn broken_adoption(&mut self, lines: &[Line], i: usize) -> Option<usize> {
+        let first = lines.get(i)?;
+        let text = &self.source[first.content.start..first.content.end];
+        if self.adoption.is_some()
+            || first.class != LineClass::Other
+            || !text.starts_with(['（', '('])
+            || text.ends_with(['）', ')'])
+        {
+            return None;
+        }
+        for n in 2..=3 {
+            let pieces: Vec<Span> = lines.get(i..i + n)?.iter().map(|l| l.content).collect();
+            if lines[i + n - 1].class != LineClass::Other {
+                return None;
+            }
+            let frag = Fragment::joined(self.source, &pieces);
+            let Some(p) = parse_root(Rule::adoption_root, &frag.text) else {
+                continue;
+            };
+            let l = Lower::new(&frag);
+            let date = l.date(&p)?;
+            let meeting = find(&p, Rule::meeting).and_then(|m| l.meeting(&m))?;
+            self.adoption = Some(AdoptionLine {
+                span: pieces[0].cover(pieces[n - 1]),
+                date,
+                meeting,
+                breaks: pieces
+                    .windows(2)
+                    .map(|w| Span::new(w[0].end, w[1].start))
+                    .collect(),
+            });
+            return Some(n);
+        }
+        None
+    }
+
     fn unrecognised_line(&mut self, line: &Line, rule: Rule, context: SyntaxContext) {
         let frag = Fragment::new(self.source, line.content);
         let err = NoticeParser::parse(rule, &frag.text).err();
@@ -858,30 +944,39 @@ impl<'s> NoticeBuilder<'s> {
             title: None,
             paragraphs: Vec::new(),
         };
-        for (i, line) in lines.iter().enumerate() {
-            let next_is_title = lines.get(i + 1).map(|n| n.class) == Some(LineClass::Title);
-            if line.class == LineClass::Signature && decision.title.is_none() && next_is_title {
-                decision.issuer_line = Some(self.text(line.content));
-                continue;
-            }
-            if line.class == LineClass::Title && decision.title.is_none() {
-                let frag = Fragment::new(self.source, line.content);
-                let l = Lower::new(&frag);
-                if let Some(p) = parse_root(Rule::title_root, &frag.text) {
-                    let matter = find(&p, Rule::decision_matter).map(|m| l.text(&m));
-                    let kind = match find(&p, Rule::decision_kind).map(|k| k.as_str()) {
-                        Some("决议") => DecisionKind::Resolution,
-                        _ => DecisionKind::Decision,
-                    };
-                    if let Some(matter) = matter {
-                        decision.title = Some(DecisionTitle {
-                            span: line.content,
-                            matter,
-                            kind,
-                        });
-                        continue;
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &lines[i];
+            i += 1;
+            if decision.title.is_none() {
+                let next_is_title = title_at(self.source, lines, i).is_some();
+                if line.class == LineClass::Signature && next_is_title {
+                    decision.issuer_line = Some(self.text(line.content));
+                    continue;
+                }
+                if let Some((n, frag)) = title_at(self.source, lines, i - 1) {
+                    let l = Lower::new(&frag);
+                    if let Some(p) = parse_root(Rule::title_root, &frag.text) {
+                        let matter = find(&p, Rule::decision_matter).map(|m| l.text(&m));
+                        let kind = match find(&p, Rule::decision_kind).map(|k| k.as_str()) {
+                            Some("决议") => DecisionKind::Resolution,
+                            _ => DecisionKind::Decision,
+                        };
+                        if let Some(matter) = matter {
+                            decision.title = Some(DecisionTitle {
+                                span: line.content.cover(lines[i + n - 2].content),
+                                matter,
+                                kind,
+                            });
+                            i += n - 1;
+                            continue;
+                        }
                     }
                 }
+            }
+            if let Some(n) = self.broken_adoption(lines, i - 1) {
+                i += n - 1;
+                continue;
             }
             if self.common(line) {
                 continue;
@@ -915,7 +1010,20 @@ impl<'s> NoticeBuilder<'s> {
             if line.class != LineClass::Other && self.common(line) {
                 continue;
             }
+            if let Some(n) = self.broken_adoption(lines, i - 1) {
+                i += n - 1;
+                continue;
+            }
             let single = Fragment::new(self.source, line.content);
+            if let Some((heading, entry)) = headed_entry(&single) {
+                sections.push(Section {
+                    span: line.content,
+                    heading: Some(heading),
+                    entries: vec![entry],
+                    unreadable: Vec::new(),
+                });
+                continue;
+            }
             let single_root = parse_root(Rule::entry_root, &single.text);
             // An entry broken by a page break: read it with the next line.
             let joined = match (&single_root, lines.get(i)) {
@@ -979,6 +1087,10 @@ impl<'s> NoticeBuilder<'s> {
             if line.class != LineClass::Other && self.common(line) {
                 continue;
             }
+            if let Some(n) = self.broken_adoption(lines, i - 1) {
+                i += n - 1;
+                continue;
+            }
             let single = Fragment::new(self.source, line.content);
             let (mut clauses, mut errors) = parse_clauses(&single);
             let mut pieces = vec![line.content];
@@ -1012,10 +1124,60 @@ impl<'s> NoticeBuilder<'s> {
     }
 }
 
+/// A decision's title starting at `lines[i]`: on that line alone, or broken over up to four
+/// lines as headlines are set (鹤壁 2024: 「关于接受邵文涛同志辞去鹤壁市人民政府」 /
+/// 「市长职务请求的决定」). Returns how many lines it takes and its text joined.
+fn title_at(source: &str, lines: &[Line], i: usize) -> Option<(usize, Fragment)> {
+    let first = lines.get(i)?;
+    if first.class == LineClass::Title {
+        return Some((1, Fragment::new(source, first.content)));
+    }
+    let text = |l: &Line| &source[l.content.start..l.content.end];
+    // A headline has no sentence punctuation; a body line that mentions 关于 has.
+    let headline = |l: &Line| {
+        l.class == LineClass::Other && !text(l).contains(['，', '。', '；', ',', ';', '：'])
+    };
+    if !headline(first) || !text(first).contains("关于") {
+        return None;
+    }
+    for n in 2..=4 {
+        let last = lines.get(i + n - 1)?;
+        if !headline(last) {
+            return None;
+        }
+        let t = text(last);
+        if t.ends_with("决定") || t.ends_with("决议") {
+            let pieces: Vec<Span> = lines[i..i + n].iter().map(|l| l.content).collect();
+            let frag = Fragment::joined(source, &pieces);
+            let reads = parse_root(Rule::title_root, &frag.text).is_some();
+            return reads.then_some((n, frag));
+        }
+    }
+    None
+}
+
 fn section_heading(frag: &Fragment) -> Option<SectionHeading> {
     let root = parse_root(Rule::section_root, &frag.text)?;
     let l = Lower::new(frag);
-    let heading = child(&root, Rule::section_heading)?;
+    lower_section_heading(&l, &child(&root, Rule::section_heading)?)
+}
+
+/// 「一、决定任命X为…。」: a heading and its one entry on a line.
+fn headed_entry(frag: &Fragment) -> Option<(SectionHeading, Entry)> {
+    // section_heading = section_numeral? ~ section_action …: without a numeral, the line is an
+    // entry in verb-first style (「决定任命X为…」), read as such.
+    let numeral = frag.text.trim_start_matches(|c| "一二三四五六七八九十".contains(c));
+    if numeral.len() == frag.text.len() || !numeral.starts_with(['、', '，', ',', '.', '．']) {
+        return None;
+    }
+    let root = parse_root(Rule::headed_entry_root, &frag.text)?;
+    let l = Lower::new(frag);
+    let heading = lower_section_heading(&l, &child(&root, Rule::section_heading)?)?;
+    Some((heading, lower_entry(frag, &child(&root, Rule::entry)?)))
+}
+
+fn lower_section_heading(l: &Lower, heading: &P) -> Option<SectionHeading> {
+    let heading = heading.clone();
     let numeral_pair = child(&heading, Rule::section_numeral);
     let action_pair = child(&heading, Rule::section_action)?;
     let action = Action::from_words(action_pair.as_str())?;
@@ -1346,6 +1508,18 @@ fn lower_fact(l: &Lower, f: &P) -> Option<Fact> {
             text: l.text(f),
         },
         Rule::deprivation => Fact::Deprivation { text: l.text(f) },
+        Rule::by_election_call => Fact::ByElectionCall {
+            districts: find_all(f, Rule::district)
+                .iter()
+                .map(|d| l.text(d))
+                .collect(),
+            each: l.number(&child(f, Rule::numeral)?)?,
+            congress: l.congress(&child(f, Rule::congress)?),
+        },
+        Rule::count_sum => Fact::CountSum {
+            count: l.number(&child(f, Rule::numeral)?)?,
+        },
+        Rule::election_date => Fact::ElectionDate { date: l.date(f)? },
         Rule::designation_only => match child(f, Rule::congress) {
             Some(c) => Fact::Topic {
                 congress: l.congress(&c),

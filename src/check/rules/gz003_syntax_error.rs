@@ -36,6 +36,19 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    // A text in which no notice is found was not checked at all: say so rather than pass it
+    // (a title the grammar does not know yet would otherwise go unread without a word).
+    let has_text = ctx.source.chars().any(|c| !c.is_whitespace());
+    if has_text && ctx.document.notices().next().is_none() && ctx.input.failure.is_none() {
+        out.push(
+            RULE.diagnostic(
+                crate::ast::Span::new(0, 0),
+                "未发现公告：没有可识别的公告头（「……常务委员会公告」「……任免名单」或「关于……的决定」），本文件没有进行任何核对",
+                "no notice found: no header the grammar knows (「…常务委员会公告」, 「…任免名单」 or 「关于…的决定」), so nothing in this file was checked",
+            )
+            .with_severity(Severity::Note),
+        );
+    }
     for u in &ctx.document.problems {
         out.push(diagnostic(u));
     }

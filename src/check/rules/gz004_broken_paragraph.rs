@@ -17,6 +17,7 @@ pub const RULE: RuleDef = RuleDef {
 - 代表资格公告中，解析时必须把两行接起来才能读通的段落（「……依照地方组织法和选举法的有」/
   空行 / 「关规定，……」）；以及以逗号、顿号结尾、下一段紧接着续写的段落；
 - 任免名单中，必须和下一行接起来才能读通的任免条目；
+- 被换行截断的通过日期行（「（2017年9月28日江西省第十二届人民代表大会」/ 空行 / 「常务委员会第三十五次会议通过）」）；
 - 决定、决议的正文中，没有以句末标点（。；：！？或后引号、后括号）结束、下一行接着写的行
   （下一行以「一、」「（一）」「第一条」「本决定」等开头的，看作新的一段，不报）。
 可自动修正：删去断开处的换行和空行，把两段接成一段。
@@ -58,6 +59,10 @@ const PARAGRAPH_OPENERS: &[&str] = &["本决定", "本决议", "特此"];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for notice in ctx.document.notices() {
+        // The parser reads an adoption line broken over lines as one (lower.rs).
+        for b in notice.adoption.iter().flat_map(|a| &a.breaks) {
+            out.push(broken(ctx, *b));
+        }
         match &notice.body {
             NoticeBody::Qualification(body) => {
                 for (i, p) in body.paragraphs.iter().enumerate() {

@@ -15,7 +15,8 @@ pub const RULE: RuleDef = RuleDef {
 代表资格公告先写事由（补选、辞职、罢免、调离、去世），再复述姓名写结果（「X、Y的代表资格终止」
 「确认X、Y的代表资格有效」）。复述的姓名必须正是前文引出的那些人：
 - 复述了前文没有的人，或前文的人没有被复述：error；
-- 人是对的，只是次序不同：warning。
+- 人是对的，只是次序与引出他们的那一句不同：warning（由几句分别引出的人，例如几个选举单位
+  在不同日期补选的代表，复述时可按公告自己的次序排列，不报）。
 比较时去掉姓名后的说明（王军（黑龙江）= 王军）、对齐用的空格（王　军 = 王军）和不可见字符。
 公告中有无法识别的条款（GZ003）时，本规则不对缺失的人下结论。
 
@@ -100,8 +101,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(d);
                 }
             }
-            // Right people, other order.
-            if r.strangers.is_empty() && r.named.len() > 1 {
+            // Right people, other order — of one clause's list. People introduced by several
+            // clauses (by-elections of several bodies on several dates) are restated in an
+            // order of the notice's own choosing: 台州 2024 confirms 汤保国 before 庞明亮, who
+            // was elected a day earlier.
+            let one_clause = r
+                .covers
+                .windows(2)
+                .all(|w| m.introductions[w[0]].clause == m.introductions[w[1]].clause);
+            if r.strangers.is_empty() && r.named.len() > 1 && one_clause {
                 let mut sorted = r.covers.clone();
                 sorted.sort_unstable();
                 if sorted != r.covers {
@@ -145,7 +153,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     }
                     Restating::Confirmation => !intro.ground.ends_mandate(),
                 };
-                if !needs || covered.contains(&i) || misspelt.contains(&i) {
+                if !needs || intro.vacated || covered.contains(&i) || misspelt.contains(&i) {
                     continue;
                 }
                 let (zh, en) = match kind {

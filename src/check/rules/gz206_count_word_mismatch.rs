@@ -18,6 +18,7 @@ pub const RULE: RuleDef = RuleDef {
 - 「辞去代表职务的代表1名，即麦积区选举的杜田海」：「即」之后的人数；
 - 「补选了5名市人大代表。其中：东丰县补选3名（孙弘、韩阳、王树仁）……」：分项之和与括号内的姓名数；
 - 「共选出……代表2987名」与「审议确认2987名代表的代表资格全部有效」；
+- 补选公告「在……第6选区、……第81选区各补选……代表1名，共计5名」：选区数 × 每区名额 = 共计；
 - 同一版上其他文章中的会议报告「关于姜国杰等14名代表的代表资格的报告」：14 = 本页代表资格公告中确认和终止资格的人数，
   且第一个名字是公告中第一个写到的人。
 
@@ -91,6 +92,29 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for (i, clause) in clauses.iter().enumerate() {
             let Some(fact) = &clause.fact else { continue };
             match fact {
+                // 「在…第6选区、…第81选区各补选…代表1名，共计5名」: districts × seats each.
+                Fact::ByElectionCall {
+                    districts, each, ..
+                } => {
+                    let sum = clauses[i + 1..]
+                        .iter()
+                        .take(2)
+                        .find_map(|c| match &c.fact {
+                            Some(Fact::CountSum { count }) => Some(count),
+                            _ => None,
+                        });
+                    let seats = districts.len() * each.value as usize;
+                    if let Some(sum) = sum.filter(|s| s.value as usize != seats) {
+                        let listed = districts.iter().map(|d| d.span).reduce(Span::cover);
+                        out.push(count_error(
+                            sum,
+                            seats,
+                            &format!("{}个选区各{}名，合计", districts.len(), each.value),
+                            &format!("{} districts × {} seats =", districts.len(), each.value),
+                            listed,
+                        ));
+                    }
+                }
                 // 「出缺5名：…」 counts the people listed after the colon, up to the full stop.
                 Fact::Vacancy { word, count } if word.text == "出缺" => {
                     let after = &ctx.source[clause.span.end..];

@@ -12,7 +12,9 @@ pub const RULE: RuleDef = RuleDef {
     summary:
         "决定标题中的事项与正文决定的事项不同 / the title's matter is not what the body decides",
     explanation: r#"## 检查什么 (What it does)
-「关于<事项>的决定（决议）」中的事项必须出现在正文中（比较时忽略空白和「同志」）。
+「关于<事项>的决定（决议）」中的事项必须是正文决定的事项（比较时忽略空白、标点、「同志」和「的」）。
+标题可以简写：「关于接受X辞职请求的决定」对应正文「接受X辞去……职务的请求」（人名相同；标题写了职务的，
+职务也相同），「关于召开……会议的决定」对应正文「……会议于……召开」。
 
 ## 为什么 (Why)
 标题与正文不一致，引用时就不知道决定的到底是什么；多半是套用上一份决定时只改了一处。
@@ -23,11 +25,41 @@ pub const RULE: RuleDef = RuleDef {
     check: Check::File(check),
 };
 
+/// The words of a text without layout, punctuation, 「同志」 and the particle 「的」, which
+/// title and body place differently (「…职务请求的决定」 / 「…职务的请求」).
 fn compact(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace() && !"，。、；：“”「」《》".contains(*c))
+        .filter(|c| !c.is_whitespace() && !"，。、；：“”「」《》的".contains(*c))
         .collect::<String>()
         .replace("同志", "")
+}
+
+/// Whether the body decides the title's matter. The matter need not be printed word for word:
+/// a title abridges it, and the body says it in a sentence of its own —
+/// - 「接受X辞职请求」 (江西 2017) is decided as 「接受X辞去…职务的请求」: the same person's
+///   resignation accepted, and the post, when the title names one, the same;
+/// - 「召开…第一次会议」 (天津 2022) as 「…第一次会议于…召开」: the same session convened.
+fn decides(body: &str, matter: &str) -> bool {
+    if body.contains(matter) {
+        return true;
+    }
+    if let Some(session) = matter.strip_prefix("召开") {
+        return body.contains(session) && body.contains("召开");
+    }
+    if let Some(rest) = matter.strip_prefix("接受") {
+        let Some(at) = rest.find('辞') else {
+            return false;
+        };
+        let (person, resignation) = rest.split_at(at);
+        let post = resignation
+            .strip_prefix("辞去")
+            .and_then(|p| p.split("职务").next())
+            .filter(|p| !p.is_empty());
+        return !person.is_empty()
+            && body.contains(&format!("接受{person}辞"))
+            && post.is_none_or(|p| body.contains(p));
+    }
+    false
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -41,7 +73,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let body: String = d.paragraphs.iter().map(|p| compact(&p.text)).collect();
         let matter = compact(&title.matter.text);
-        if body.contains(&matter) {
+        if decides(&body, &matter) {
             continue;
         }
         let first = d
