@@ -265,6 +265,33 @@ pub struct Unrecognised {
     pub expected_en: String,
     /// What was being read: 「任免条目」, 「代表资格条款」 …
     pub context: SyntaxContext,
+    /// Whether the text is broken or only worded in a way the grammar does not know.
+    pub cause: Unreadable,
+}
+
+/// Why a text could not be read, as far as the parser can tell. Broken text must not be
+/// printed; a wording the grammar does not know may be correct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Unreadable {
+    /// A wording the grammar does not know.
+    UnknownWording,
+    /// A structure breaks off where another begins (the seed's 56: 「补选吴凯为重庆市第六届人民代表大会」
+    /// runs into 「…常务委员会第十二次会议审议通过…」: the words between were lost).
+    RunIn {
+        /// The structure that begins inside the broken one.
+        resumes: Span,
+    },
+    /// A run of characters printed twice close together (「辞去第十陈晓梅辞去第十三届…」).
+    Doubled { first: Span, second: Span },
+    /// Text the parser gave up on (its call limit): too deeply nested to be a notice.
+    TooComplex,
+}
+
+impl Unreadable {
+    pub fn is_broken(self) -> bool {
+        !matches!(self, Unreadable::UnknownWording)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -466,12 +466,10 @@ impl<'a> QualificationModel<'a> {
                     }),
                 },
                 Fact::Vacancy { word, .. } if word.text == "出缺" => outflow = true,
-                Fact::Vacancy { word, count } => {
-                    self.figures.push(Figure::Vacancy {
-                        word,
-                        count: *count,
-                    })
-                }
+                Fact::Vacancy { word, count } => self.figures.push(Figure::Vacancy {
+                    word,
+                    count: *count,
+                }),
                 _ => {}
             }
         }

@@ -112,6 +112,7 @@ fn call_limit_problem(span: Span) -> Unrecognised {
         expected_zh: "篇幅或结构在解析器的调用上限之内的文本".into(),
         expected_en: "text within the parser's call limit".into(),
         context: SyntaxContext::Document,
+        cause: Unreadable::TooComplex,
     }
 }
 
@@ -693,12 +694,7 @@ fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
     }
 }
 
-fn lower_header(
-    base: usize,
-    h: P,
-    markup: &mut Vec<Span>,
-    press: &mut Vec<Text>,
-) -> NoticeHeader {
+fn lower_header(base: usize, h: P, markup: &mut Vec<Span>, press: &mut Vec<Text>) -> NoticeHeader {
     // The header's pairs come from the parse of the page from `base` on.
     let page = Fragment::at(base);
     let l = Lower::new(&page);
@@ -1166,7 +1162,9 @@ fn section_heading(frag: &Fragment) -> Option<SectionHeading> {
 fn headed_entry(frag: &Fragment) -> Option<(SectionHeading, Entry)> {
     // section_heading = section_numeral? ~ section_action …: without a numeral, the line is an
     // entry in verb-first style (「决定任命X为…」), read as such.
-    let numeral = frag.text.trim_start_matches(|c| "一二三四五六七八九十".contains(c));
+    let numeral = frag
+        .text
+        .trim_start_matches(|c| "一二三四五六七八九十".contains(c));
     if numeral.len() == frag.text.len() || !numeral.starts_with(['、', '，', ',', '.', '．']) {
         return None;
     }
@@ -1635,11 +1633,93 @@ fn unrecognised(
         .map_or(stop, |(i, _)| at + i);
     let (expected_zh, expected_en) = expected::describe(&positives, rule);
     let whole_end = end.max(start);
+    let cause = match doubled(text, start, whole_end) {
+        Some((first, second)) => Unreadable::Doubled {
+            first: frag.span(first.start, first.end),
+            second: frag.span(second.start, second.end),
+        },
+        None if context == SyntaxContext::DeputyClause => match run_in(text, start, at) {
+            Some(resumes) => Unreadable::RunIn {
+                resumes: frag.span(resumes.start, resumes.end),
+            },
+            None => Unreadable::UnknownWording,
+        },
+        None => Unreadable::UnknownWording,
+    };
     Unrecognised {
         span: frag.span(start, whole_end),
         at: frag.span(at, stop),
         expected_zh,
         expected_en,
         context,
+        cause,
     }
+}
+
+/// How close two copies of a run must be to read as printed twice, in characters.
+const DOUBLED_WITHIN: usize = 12;
+/// How long a run must be to count (shorter runs repeat in correct text: 「人民代表大会」 does
+/// but is far apart; 「、」-separated names are short).
+const DOUBLED_MIN: usize = 4;
+
+/// A run of at least [`DOUBLED_MIN`] characters printed again within [`DOUBLED_WITHIN`]
+/// characters after itself: typesetting that repeated a piece of a line. Only Han characters
+/// count, so 「第6选区、第7选区」-like lists do not.
+fn doubled(text: &str, start: usize, end: usize) -> Option<(Span, Span)> {
+    let chars: Vec<(usize, char)> = text[start..end]
+        .char_indices()
+        .map(|(i, c)| (start + i, c))
+        .collect();
+    let han =
+        |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c);
+    for i in 0..chars.len() {
+        for j in i + DOUBLED_MIN..(i + DOUBLED_WITHIN).min(chars.len()) {
+            let mut k = 0;
+            while j + k < chars.len()
+                && i + k < j
+                && chars[i + k].1 == chars[j + k].1
+                && han(chars[i + k].1)
+            {
+                k += 1;
+            }
+            if k >= DOUBLED_MIN {
+                let span = |a: usize, n: usize| {
+                    let last = chars[a + n - 1];
+                    Span::new(chars[a].0, last.0 + last.1.len_utf8())
+                };
+                return Some((span(i, k), span(j, k)));
+            }
+        }
+    }
+    None
+}
+
+/// How far before the point where reading stopped another structure may begin, in characters.
+const RUN_IN_WITHIN: usize = 24;
+
+/// Where, shortly before `at` (where reading stopped), a complete clause begins and runs past
+/// `at`: a structure that broke off because another one ran into it, the words between lost.
+fn run_in(text: &str, start: usize, at: usize) -> Option<Span> {
+    let from = text[start..at]
+        .char_indices()
+        .rev()
+        .nth(RUN_IN_WITHIN - 1)
+        .map_or(start, |(i, _)| start + i);
+    for (i, _) in text[from..at].char_indices() {
+        let q = from + i;
+        if q == start {
+            continue;
+        }
+        let Ok(mut pairs) = NoticeParser::parse(Rule::clause_item_root, &text[q..]) else {
+            continue;
+        };
+        let Some(root) = pairs.next() else { continue };
+        let end = q + root.as_span().end();
+        // A clause that only names people or a congress (a topic) proves nothing.
+        let weak = find(&root, Rule::designation_only).is_some();
+        if end > at && !weak {
+            return Some(Span::new(q, end));
+        }
+    }
+    None
 }

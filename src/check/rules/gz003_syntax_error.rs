@@ -1,6 +1,6 @@
 //! GZ003 syntax-error.
 
-use crate::ast::{SyntaxContext, Unrecognised};
+use crate::ast::{SyntaxContext, Unreadable, Unrecognised};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -15,6 +15,12 @@ pub const RULE: RuleDef = RuleDef {
 任免条目、代表资格条款、决定标题、正文、落款、日期。不认识的行或条款报为本错误，
 消息说明在该处期望的是什么（如「此处应为「代表」」「任免条目应以「；」或「。」结尾」），
 标注停在第一个不符合的字符上。
+
+## 错误还是警告 (Error or warning)
+- **错误**：文字是坏的，不能付印——一个结构没写完就接上了另一个结构（中间的字丢了，如下例），
+  或一段字紧挨着又印了一遍（「辞去第十陈晓梅辞去第十三届……」），或结构深得超出解析上限；
+- **警告**：只是写法本工具还不认识，原文可能完全正确。消息说明从哪里起没有读懂；这一句里的
+  姓名和人数不参与核对，依赖它的核对（如实有代表人数）改为「无法核对」并说明原因。
 
 ## 为什么 (Why)
 无法识别的文字往往是漏字、串行或错字（例如复制排版时两处相同的「重庆市第六届人民代表大会」之间的文字被跳过）。
@@ -50,16 +56,72 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         );
     }
     for u in &ctx.document.problems {
-        out.push(diagnostic(u));
+        out.push(diagnostic(ctx, u));
     }
     for notice in ctx.document.notices() {
         for u in &notice.unrecognised {
-            out.push(diagnostic(u));
+            out.push(diagnostic(ctx, u));
         }
     }
 }
 
-fn diagnostic(u: &Unrecognised) -> Diagnostic {
+fn diagnostic(ctx: &Context, u: &Unrecognised) -> Diagnostic {
+    let d = match u.cause {
+        Unreadable::UnknownWording => return unknown_wording(u),
+        Unreadable::TooComplex => return broken(u),
+        Unreadable::RunIn { resumes } => {
+            let head: String = ctx.slice(resumes).chars().take(8).collect();
+            RULE.diagnostic(
+                u.at,
+                format!("句子没有写完：此处应为{}，而另一句「{head}…」接了上来，中间的文字可能丢了", u.expected_zh),
+                format!("a sentence breaks off: {} was expected here, but another sentence 「{head}…」 runs into it; words may have been lost", u.expected_en),
+            )
+            .with_related(
+                resumes,
+                "另一句从这里开始",
+                "another sentence begins here",
+            )
+        }
+        Unreadable::Doubled { first, second } => {
+            let run = ctx.slice(first);
+            RULE.diagnostic(
+                second,
+                format!("「{run}」印了两遍：这一句有重复的文字"),
+                format!("「{run}」 is printed twice in this sentence"),
+            )
+            .with_related(first, "第一遍", "first")
+        }
+    };
+    let d = match u.cause {
+        Unreadable::Doubled { .. } => d.with_label("又印了一遍", "printed again"),
+        _ => d.with_label(
+            format!("此处应为{}", u.expected_zh),
+            format!("expected {}", u.expected_en),
+        ),
+    };
+    d.with_help(
+        "对照原稿补上丢失的文字或删去重复的文字；代表资格条款的规范写法见 `gazette explain GZ003`",
+        "compare with the original: restore the lost words or delete the repeated ones; `gazette explain GZ003` lists the accepted wordings",
+    )
+}
+
+/// A wording the grammar does not know: the text may well be right. Say what could not be
+/// read and what that costs, in a clerk's words; the grammar's expectation is only a hint.
+fn unknown_wording(u: &Unrecognised) -> Diagnostic {
+    RULE.diagnostic(
+        u.at,
+        format!("{}的写法未能识别，从此处起没有读懂", u.context.name_zh()),
+        format!("the wording of this {} is not recognised from here on", u.context.name_en()),
+    )
+    .with_severity(Severity::Warning)
+    .with_label("从这里起未能读懂", "not read from here")
+    .with_help(
+        format!("若原文无误，这是本工具尚不认识的写法，这一句中的姓名和人数没有参与核对（--explain-skipped 列出受影响的核对）；语法在此处期待{}", u.expected_zh),
+        format!("if the text is right, this is a wording the tool does not know yet, and the names and counts in it were not checked (--explain-skipped lists the checks affected); the grammar expected {} here", u.expected_en),
+    )
+}
+
+fn broken(u: &Unrecognised) -> Diagnostic {
     let (help_zh, help_en) = match u.context {
         SyntaxContext::DeputyClause => (
             "对照原稿检查此处是否漏字、错字或串行；代表资格条款的规范写法见 `gazette explain GZ003`",

@@ -96,13 +96,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Fact::ByElectionCall {
                     districts, each, ..
                 } => {
-                    let sum = clauses[i + 1..]
-                        .iter()
-                        .take(2)
-                        .find_map(|c| match &c.fact {
-                            Some(Fact::CountSum { count }) => Some(count),
-                            _ => None,
-                        });
+                    let sum = clauses[i + 1..].iter().take(2).find_map(|c| match &c.fact {
+                        Some(Fact::CountSum { count }) => Some(count),
+                        _ => None,
+                    });
                     let seats = districts.len() * each.value as usize;
                     if let Some(sum) = sum.filter(|s| s.value as usize != seats) {
                         let listed = districts.iter().map(|d| d.span).reduce(Span::cover);
