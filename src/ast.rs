@@ -597,6 +597,16 @@ pub enum ConsequenceKind {
     Revoked,
 }
 
+/// An event that ends a mandate, as the grammar names it (`resigned_event`, `died_event` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndingEvent {
+    Resigned,
+    Died,
+    Transferred,
+    Recalled,
+}
+
 /// What a deputy-qualification clause states.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -688,13 +698,22 @@ pub enum Fact {
         count: Option<Number>,
     },
     /// 辞去代表职务的代表1名 (count first, names after 「即」)
-    CountFirst { event: Text, count: Number },
+    CountFirst {
+        event: Text,
+        kind: EndingEvent,
+        count: Number,
+    },
     /// 即麦积区选举的杜田海
     Enumeration { deputies: Vec<DeputyRef> },
     /// 工作关系已不在本行政区域内
     Explanation { text: Text },
     /// 长沙陈润生（调离），衡阳李江（辞职） — deputies listed by unit with the reason.
-    ListedDeputies { deputies: Vec<DeputyRef> },
+    ListedDeputies {
+        deputies: Vec<DeputyRef>,
+        /// The reason in each deputy's parentheses, as the grammar names it (`None`: other
+        /// words, such as 「女」 alone).
+        reasons: Vec<Option<EndingEvent>>,
+    },
     /// 有关选举单位依法补选了5名市人大代表
     CountedElection {
         actor: Option<Text>,

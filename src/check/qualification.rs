@@ -69,19 +69,14 @@ impl Ground {
             Ground::Other => "another ground",
         }
     }
-    /// The ground written in parentheses after a listed name (「李江（辞职）」).
-    fn from_reason(reason: &str) -> Ground {
-        if reason.contains("辞职") || reason.contains("辞去") {
-            Ground::Resigned
-        } else if reason.contains("调离") || reason.contains("迁出") {
-            Ground::Transferred
-        } else if reason.contains("罢免") {
-            Ground::Recalled
-        } else if reason.contains("去世") || reason.contains("逝世") || reason.contains("病故")
-        {
-            Ground::Died
-        } else {
-            Ground::Other
+    /// The ground of an event the grammar named (「李江（辞职）」, 「辞去代表职务的代表1名」).
+    fn of_event(event: Option<EndingEvent>) -> Ground {
+        match event {
+            Some(EndingEvent::Resigned) => Ground::Resigned,
+            Some(EndingEvent::Transferred) => Ground::Transferred,
+            Some(EndingEvent::Recalled) => Ground::Recalled,
+            Some(EndingEvent::Died) => Ground::Died,
+            None => Ground::Other,
         }
     }
 }
@@ -340,15 +335,10 @@ impl<'a> QualificationModel<'a> {
                         }
                     }
                 }
-                Fact::ListedDeputies { deputies } => {
+                Fact::ListedDeputies { deputies, reasons } => {
                     let first = self.introductions.len();
-                    for d in deputies {
-                        let reason = d
-                            .person
-                            .disambiguator
-                            .as_ref()
-                            .map_or("", |t| t.text.as_str());
-                        self.introduce(&d.person, Ground::from_reason(reason), clause);
+                    for (d, reason) in deputies.iter().zip(reasons) {
+                        self.introduce(&d.person, Ground::of_event(*reason), clause);
                     }
                     if outflow {
                         for i in &mut self.introductions[first..] {
@@ -368,16 +358,8 @@ impl<'a> QualificationModel<'a> {
                         }
                     }
                 }
-                Fact::CountFirst { event, .. } => {
-                    count_first = Some(if event.text.contains("辞") {
-                        Ground::Resigned
-                    } else if event.text.contains("调离") {
-                        Ground::Transferred
-                    } else if event.text.contains("罢免") {
-                        Ground::Recalled
-                    } else {
-                        Ground::Died
-                    });
+                Fact::CountFirst { kind, .. } => {
+                    count_first = Some(Ground::of_event(Some(*kind)));
                 }
                 Fact::Enumeration { deputies } => {
                     let ground = count_first.unwrap_or(Ground::Other);
@@ -610,7 +592,12 @@ impl<'a> QualificationModel<'a> {
     /// Whether a clause the grammar could not read might itself confirm or terminate someone
     /// (such clauses end in 有效 or 终止): only then can the notice's arithmetic be short.
     pub fn hides_changes(&self, source: &str) -> bool {
-        self.unreadable.iter().any(|u| {
+        self.hidden_change(source).is_some()
+    }
+
+    /// The first unread clause that might confirm or terminate someone.
+    pub fn hidden_change(&self, source: &str) -> Option<Span> {
+        self.unreadable.iter().copied().find(|u| {
             let text = source.get(u.start..u.end).unwrap_or("");
             text.contains("终止") || text.contains("有效")
         })

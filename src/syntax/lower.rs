@@ -1423,7 +1423,7 @@ fn lower_fact(l: &Lower, f: &P) -> Option<Fact> {
             persons: l.persons(f),
             pronoun: pronoun(f),
             congress: congress(f),
-            ordered: f.as_str().contains("被责令"),
+            ordered: child(f, Rule::ordered_resignation).is_some(),
         },
         Rule::recall => Fact::Recall {
             actor: actor(f),
@@ -1445,20 +1445,10 @@ fn lower_fact(l: &Lower, f: &P) -> Option<Fact> {
         Rule::mourning => Fact::Mourning {
             persons: l.persons(f),
         },
-        Rule::vacancy => {
-            let s = f.as_str();
-            let word = ["尚缺", "缺额", "机动", "出缺"]
-                .into_iter()
-                .find(|w| s.contains(w))?;
-            let start = f.as_span().start() + s.find(word)?;
-            Fact::Vacancy {
-                word: Text {
-                    text: word.to_string(),
-                    span: l.frag.span(l.base + start, l.base + start + word.len()),
-                },
-                count: l.number(&child(f, Rule::numeral)?)?,
-            }
-        }
+        Rule::vacancy => Fact::Vacancy {
+            word: l.text(&child(f, Rule::vacancy_word)?),
+            count: l.number(&child(f, Rule::numeral)?)?,
+        },
         Rule::quota => Fact::Quota {
             congress: child(f, Rule::congress).map(|c| l.congress(&c)),
             count: l.number(&child(f, Rule::numeral)?)?,
@@ -1469,6 +1459,7 @@ fn lower_fact(l: &Lower, f: &P) -> Option<Fact> {
         },
         Rule::count_first => Fact::CountFirst {
             event: l.text(&child(f, Rule::count_event)?),
+            kind: ending_event(&child(f, Rule::count_event)?)?,
             count: l.number(&child(f, Rule::numeral)?)?,
         },
         Rule::enumeration => Fact::Enumeration {
@@ -1485,6 +1476,10 @@ fn lower_fact(l: &Lower, f: &P) -> Option<Fact> {
         Rule::explanation => Fact::Explanation { text: l.text(f) },
         Rule::listed_deputy => Fact::ListedDeputies {
             deputies: listed_deputies(l, f),
+            reasons: find_all(f, Rule::listed_reason)
+                .iter()
+                .map(|r| child(r, Rule::count_event).and_then(|e| ending_event(&e)))
+                .collect(),
         },
         Rule::counted_election => Fact::CountedElection {
             actor: actor(f),
@@ -1537,6 +1532,17 @@ fn lower_fact(l: &Lower, f: &P) -> Option<Fact> {
                     .collect(),
             },
         },
+        _ => return None,
+    })
+}
+
+/// The meaning of a `count_event`: the rule it matched.
+fn ending_event(event: &P) -> Option<EndingEvent> {
+    Some(match event.clone().into_inner().next()?.as_rule() {
+        Rule::resigned_event => EndingEvent::Resigned,
+        Rule::died_event => EndingEvent::Died,
+        Rule::transferred_event => EndingEvent::Transferred,
+        Rule::recalled_event => EndingEvent::Recalled,
         _ => return None,
     })
 }

@@ -205,7 +205,8 @@ fn check_notice(
     previous: Option<Previous>,
     out: &mut Vec<(usize, Diagnostic)>,
 ) {
-    let unreadable = item.model.hides_changes(source);
+    let hidden = item.model.hidden_change(source);
+    let unreadable = hidden.is_some();
     let mut running: Option<Running> = None;
     if !item.model.has_baseline() {
         if let Some(p) = &previous {
@@ -267,7 +268,7 @@ fn check_notice(
                         out.push((item.file, mismatch(r, count, previous.clone())));
                     }
                     (Some(_), false) => {}
-                    _ => out.push((item.file, not_verifiable(count, &unit.text, unreadable))),
+                    _ => out.push((item.file, not_verifiable(count, &unit.text, hidden))),
                 }
                 running = Some(Running {
                     value: i64::from(count.value),
@@ -387,19 +388,24 @@ fn mismatch(r: &Running, count: &Number, previous: Option<Previous>) -> Diagnost
     d
 }
 
-fn not_verifiable(count: &Number, unit: &str, unreadable: bool) -> Diagnostic {
-    let (zh, en) = if unreadable {
-        (
-            format!(
-                "实有代表{}{}无法核对：公告中有无法识别的条款（GZ003），增减可能不全",
-                count.value, unit
-            ),
-            format!(
-                "the total {} was not verified: a clause of the notice could not be read (GZ003)",
-                count.value
-            ),
-        )
-    } else {
+fn not_verifiable(count: &Number, unit: &str, hidden: Option<Span>) -> Diagnostic {
+    if let Some(clause) = hidden {
+        return RULE
+            .diagnostic(
+                count.span,
+                format!(
+                    "实有代表{}{}无法核对：公告中有一句未能读懂（GZ003，见标注），其中可能有资格终止或确认有效的代表",
+                    count.value, unit
+                ),
+                format!(
+                    "the total {} was not verified: a sentence of the notice could not be read (GZ003, marked), and it may confirm or terminate deputies",
+                    count.value
+                ),
+            )
+            .with_severity(Severity::Note)
+            .with_related(clause, "未能读懂的一句", "the sentence not read");
+    }
+    let (zh, en) = {
         (
             format!("实有代表{}{}无法核对：公告没有写明起算人数，本次检查中也没有同一届大会编号紧接在前的上一份公告或名册（--roster）", count.value, unit),
             format!("the total {} was not verified: the notice prints no starting count, and neither an earlier notice of the same congress nor a roster (--roster) was given", count.value),

@@ -37,8 +37,23 @@ pub const RULE: RuleDef = RuleDef {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     against_the_roster(ctx, out);
     for m in QualificationModel::all(ctx.document) {
+        // An unread sentence may be the one that terminates the holder: say what could not be
+        // verified instead of calling the termination missing.
+        let hidden = m.hidden_change(ctx.source);
         for c in &m.consequences {
             for p in &c.strangers {
+                if let Some(clause) = hidden {
+                    out.push(
+                        RULE.diagnostic(
+                            p.name.span,
+                            format!("「{}」的职务相应终止无法核对：公告中有一句未能读懂，可能正是终止其代表资格的一句", p.name.text),
+                            format!("the posts of 「{}」 were not checked: a sentence that may terminate them could not be read", p.name.text),
+                        )
+                        .with_severity(Severity::Note)
+                        .with_related(clause, "未能读懂的一句", "the sentence not read"),
+                    );
+                    continue;
+                }
                 out.push(
                     RULE.diagnostic(
                         p.name.span,

@@ -34,15 +34,26 @@ DOMAIN.md §0「Version traps」。
     check: Check::File(check),
 };
 
-/// The sentence a citation stands in: from the previous 。 to the next.
-fn sentence(source: &str, start: usize, end: usize, within: (usize, usize)) -> &str {
+/// The sentence a citation stands in (from the previous 。 to the next), and where it starts.
+fn sentence(source: &str, start: usize, end: usize, within: (usize, usize)) -> (usize, &str) {
     let before = &source[within.0..start];
     let s = before
         .rfind(['。', '\n'])
         .map_or(within.0, |i| within.0 + i);
     let after = &source[end..within.1];
     let e = after.find(['。', '\n']).map_or(within.1, |i| end + i);
-    &source[s..e]
+    (s, &source[s..e])
+}
+
+/// The sentence without its 「鉴于…，」 clauses.
+fn without_background(sentence: &str) -> String {
+    let mut out = String::new();
+    for clause in sentence.split_inclusive(['，', ',']) {
+        if !clause.trim_start_matches(['。', '\n']).starts_with("鉴于") {
+            out.push_str(clause);
+        }
+    }
+    out
 }
 
 fn numeral(n: u32, style: NumeralStyle) -> String {
@@ -65,18 +76,29 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(version) = law.in_force(date) else {
                 continue;
             };
-            let text = sentence(
+            let (sentence_start, text) = sentence(
                 ctx.source,
                 c.span.start,
                 c.span.end,
                 (notice.span.start, notice.span.end),
             );
-            let topics: Vec<&laws::Topic> = table
-                .topic
-                .iter()
-                .filter(|t| version.articles.contains_key(&t.id))
-                .filter(|t| t.keywords.iter().any(|k| text.contains(k.as_str())))
-                .collect();
+            // What the cited article governs is what the sentence goes on to decide; a clause
+            // that only recalls the background (「鉴于X已辞去…职务，根据…第五十条…决定：Y代理…」)
+            // is not what the article is cited for.
+            let after = &text[(c.span.start - sentence_start).min(text.len())..];
+            let background_free = without_background(text);
+            let about = |t: &str| -> Vec<&laws::Topic> {
+                table
+                    .topic
+                    .iter()
+                    .filter(|x| version.articles.contains_key(&x.id))
+                    .filter(|x| x.keywords.iter().any(|k| t.contains(k.as_str())))
+                    .collect()
+            };
+            let mut topics = about(after);
+            if topics.is_empty() {
+                topics = about(&background_free);
+            }
             // Only when the sentence says unambiguously what the article is about.
             let [topic] = topics.as_slice() else { continue };
             let expected = version.articles[&topic.id];

@@ -93,7 +93,7 @@ fn fact_lists<'a>(fact: &'a Fact, out: &mut Vec<Vec<&'a Person>>) {
         | Fact::Death { deputies, .. }
         | Fact::Illness { deputies }
         | Fact::Enumeration { deputies }
-        | Fact::ListedDeputies { deputies }
+        | Fact::ListedDeputies { deputies, .. }
         | Fact::Designated { deputies }
         | Fact::Detention { deputies, .. } => groups(deputies, out),
         _ => {}
