@@ -728,7 +728,7 @@ fn mutants_of_correct_examples_are_caught() {
 /// comments, and the marked sentence shows the change.
 #[test]
 fn mutation_sites_stay_inside_sentences() {
-    let source = "<!-- 注释：辞去 -->\n## 某市人民代表大会常务委员会公告\n\n### 一、决定任命\n\n张三为某市副市长。\n\n王五辞去某市人民代表大会代表职务。\n";
+    let source = "<!-- 注释：辞去 -->\n## 某市人民代表大会常务委员会公告\n\n### 一、决定任命\n\n张三为某市副市长。\n\n王五辞去某市人民代表大会代表职务。王五的代表资格终止。\n";
     let lines = text_lines(source, (0, source.len()));
     let contents: Vec<&str> = lines.iter().map(|(_, c)| *c).collect();
     assert_eq!(
@@ -737,13 +737,21 @@ fn mutation_sites_stay_inside_sentences() {
             "某市人民代表大会常务委员会公告",
             "一、决定任命",
             "张三为某市副市长。",
-            "王五辞去某市人民代表大会代表职务。"
+            "王五辞去某市人民代表大会代表职务。王五的代表资格终止。"
         ]
     );
     for (at, c) in &lines {
         assert_eq!(&source[*at..*at + c.len()], *c);
     }
-    let tree = serde_json::json!({"blocks": [{"type": "notice", "span": {"start": 0, "end": source.len()}}]});
+    // The tree as `gazette parse` prints it, reduced to what the mutations read.
+    let person = |name: &str, at: usize| serde_json::json!({"name": {"text": name, "span": {"start": at, "end": at + name.len()}}});
+    let wang: Vec<usize> = source.match_indices("王五").map(|(i, _)| i).collect();
+    let tree = serde_json::json!({"blocks": [{
+        "type": "notice",
+        "kind": "qualification",
+        "span": {"start": 0, "end": source.len()},
+        "persons": [person("张三", source.find("张三").unwrap()), person("王五", wang[0]), person("王五", wang[1])],
+    }]});
     let found = mutants("x.md", source, &tree);
     let actions: Vec<String> = found
         .iter()
@@ -752,13 +760,43 @@ fn mutation_sites_stay_inside_sentences() {
         .collect();
     // The comment's 辞去 is not touched; the heading's action and the clause's word are.
     assert_eq!(actions, ["决定任命→任命", "决定任命→批准任命", "辞去→罢免"]);
+    // Only the restated name (王五, twice) is misspelt, once at each occurrence; 张三 is not.
+    let renames: Vec<(usize, &str, usize)> = found
+        .iter()
+        .filter(|m| m.kind == Kind::Rename)
+        .map(|m| {
+            let differing = m
+                .replacement
+                .chars()
+                .zip(source[m.start..m.end].chars())
+                .filter(|(a, b)| a != b)
+                .count();
+            (m.start, &source[m.start..m.end], differing)
+        })
+        .collect();
+    assert_eq!(renames, [(wang[0], "王五", 1), (wang[1], "王五", 1)]);
     for m in found.iter().filter(|m| m.kind == Kind::Drop) {
         let lost = &source[m.start..m.end];
         assert!((3..=10).contains(&lost.chars().count()), "{lost}");
         assert!(!lost.contains(['#', '\n', ' ', '<']), "{lost}");
     }
-    let m = &found[0];
-    assert!(marked_sentence(source, m).contains("[-"));
+    for m in found.iter().filter(|m| m.kind == Kind::Duplicate) {
+        // Inserted right after the run it repeats.
+        assert_eq!(m.start, m.end);
+        assert!(source[..m.start].ends_with(&m.replacement));
+        assert!((3..=8).contains(&m.replacement.chars().count()));
+    }
+    let drop = found.iter().find(|m| m.kind == Kind::Drop).unwrap();
+    let marked = marked_sentence(source, drop);
+    assert!(marked.contains(&format!("[-{}-]", &source[drop.start..drop.end])));
+    // Same file, same mutants.
+    let again = mutants("x.md", source, &tree);
+    let key = |ms: &[Mutant]| -> Vec<(usize, usize, String)> {
+        ms.iter()
+            .map(|m| (m.start, m.end, m.replacement.clone()))
+            .collect()
+    };
+    assert_eq!(key(&found), key(&again));
 }
 
 /// Caught means a different multiset of (code, message): a finding said once more, a note no
