@@ -653,6 +653,21 @@ fn parse(args: ParseArgs) -> ExitCode {
         }
     };
     let report = check_bytes(&input.name(None), &bytes, &Settings::default());
+    match args.format {
+        ParseFormat::Json => println!("{}", tree_json(&report)),
+    }
+    if report.unreadable() {
+        for d in &report.diagnostics {
+            eprintln!("gazette: {} {}", d.code, d.message.zh);
+        }
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
+}
+
+/// The syntax tree of one file as `gazette parse --format json` prints it (pretty JSON); public
+/// so that tests/trees.rs snapshots exactly what users see.
+pub fn tree_json(report: &FileReport) -> String {
     #[derive(serde::Serialize)]
     struct Tree<'a> {
         version: u32,
@@ -678,21 +693,7 @@ fn parse(args: ParseArgs) -> ExitCode {
         document: &report.document,
         transfers: crate::check::personnel::transfers(&ctx),
     };
-    match args.format {
-        ParseFormat::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&tree).unwrap_or_default()
-            );
-        }
-    }
-    if report.unreadable() {
-        for d in &report.diagnostics {
-            eprintln!("gazette: {} {}", d.code, d.message.zh);
-        }
-        return ExitCode::from(2);
-    }
-    ExitCode::SUCCESS
+    serde_json::to_string_pretty(&tree).unwrap_or_default()
 }
 
 fn explain(args: ExplainArgs) -> ExitCode {
