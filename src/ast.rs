@@ -219,6 +219,10 @@ pub struct AdoptionLine {
     /// blank line / 「常务委员会第三十五次会议通过）」); GZ004 reports them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub breaks: Vec<Span>,
+    /// 「1998年7月31日湖南省第九届人民代表大会常务委员会第四次会议批准」: the province's
+    /// approval of an autonomous prefecture's act, printed after the adoption (湘西 1998).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Span>,
 }
 
 /// 「重庆市第六届人民代表大会常务委员会第十二次会议」

@@ -257,11 +257,17 @@ impl<'a> QualificationModel<'a> {
         let mut outflow = false;
         // Listings of vacated deputies: (index of their change figure, their introductions).
         let mut vacated: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        let mut previous: Option<&'a Fact> = None;
         for &clause in clauses {
             let Some(fact) = &clause.fact else { continue };
+            let this = Some(fact);
             match fact {
                 Fact::Designated { deputies } => {
-                    topic = deputies.iter().map(|d| &d.person).collect();
+                    // Several topics in a row share the event that follows them (黄石 2019).
+                    if !matches!(previous, Some(Fact::Designated { .. })) {
+                        topic.clear();
+                    }
+                    topic.extend(deputies.iter().map(|d| &d.person));
                 }
                 Fact::Election { items, .. } => {
                     for p in items.iter().flat_map(|i| &i.persons) {
@@ -454,6 +460,7 @@ impl<'a> QualificationModel<'a> {
                 }),
                 _ => {}
             }
+            previous = this;
         }
         // Vacated deputies are counted where they are listed (「出缺14名：…」), also when a
         // termination clause restates them after (湖南 2013: 「…等5人的…代表资格终止」).

@@ -784,7 +784,40 @@ fn lower_number(l: &Lower, n: &P) -> NoticeNumber {
     }
 }
 
+/// Words without which a text is no deputy-qualification notice: every one of them speaks of
+/// deputies joining or leaving, or of their number.
+const QUALIFICATION_WORDS: [&str; 12] = [
+    "代表资格",
+    "代表职务",
+    "实有代表",
+    "现有代表",
+    "代表名额",
+    "补选",
+    "罢免",
+    "出缺",
+    "递补",
+    "调离",
+    "去世",
+    "逝世",
+];
+
 fn notice_kind(source: &str, header: &NoticeHeader, lines: &[Line]) -> NoticeKind {
+    let kind = notice_kind_by_lines(source, header, lines);
+    // A 公告 that carries a decision's text without its title (长阳 2022: 「…会议决定：…召开。
+    // 建议会议的主要议程是：」, 宁夏 2016: 「《…的决定》已由…通过，现予公布」) is read as the
+    // decision's prose, not as deputy clauses that fail one by one.
+    let speaks_of_deputies = lines.iter().any(|l| {
+        let text = &source[l.content.start..l.content.end];
+        QUALIFICATION_WORDS.iter().any(|w| text.contains(w))
+    });
+    if kind == NoticeKind::Qualification && !speaks_of_deputies {
+        NoticeKind::Decision
+    } else {
+        kind
+    }
+}
+
+fn notice_kind_by_lines(source: &str, header: &NoticeHeader, lines: &[Line]) -> NoticeKind {
     if (0..lines.len()).any(|i| title_at(source, lines, i).is_some()) {
         return NoticeKind::Decision;
     }
@@ -859,6 +892,7 @@ impl<'s> NoticeBuilder<'s> {
                             date,
                             meeting,
                             breaks: Vec::new(),
+                            approval: find(&p, Rule::approval).map(|a| l.span(&a)),
                         });
                         return true;
                     }
@@ -919,6 +953,7 @@ impl<'s> NoticeBuilder<'s> {
                     .windows(2)
                     .map(|w| Span::new(w[0].end, w[1].start))
                     .collect(),
+                approval: find(&p, Rule::approval).map(|a| l.span(&a)),
             });
             return Some(n);
         }
@@ -977,7 +1012,24 @@ impl<'s> NoticeBuilder<'s> {
             if self.common(line) {
                 continue;
             }
-            // The body of a decision is prose: each remaining line is a paragraph.
+            // The body of a decision is prose: each remaining line is a paragraph. Prose is not
+            // read clause by clause, but a run printed twice over is broken all the same.
+            let text = &self.source[line.content.start..line.content.end];
+            if let Some((first, second)) = repeated_at_once(text) {
+                let at =
+                    |s: Span| Span::new(line.content.start + s.start, line.content.start + s.end);
+                self.unrecognised.push(Unrecognised {
+                    span: line.content,
+                    at: at(second),
+                    expected_zh: "不重复的文字".into(),
+                    expected_en: "no repeated text".into(),
+                    context: SyntaxContext::NoticeLine,
+                    cause: Unreadable::Doubled {
+                        first: at(first),
+                        second: at(second),
+                    },
+                });
+            }
             decision.paragraphs.push(self.text(line.content));
         }
         decision
@@ -1639,7 +1691,17 @@ fn unrecognised(
         .map_or(stop, |(i, _)| at + i);
     let (expected_zh, expected_en) = expected::describe(&positives, rule);
     let whole_end = end.max(start);
-    let cause = match doubled(text, start, whole_end) {
+    let cause = match doubled(text, start, whole_end).filter(|(first, second)| {
+        // The doubling is where reading stopped: a repeat elsewhere in an unread sentence
+        // (「代表资格审查委员会关于代表资格的…」) is the wording, not the fault.
+        let near: usize = text[..first.start]
+            .chars()
+            .rev()
+            .take(2)
+            .map(char::len_utf8)
+            .sum();
+        first.start - near <= at && at <= second.end
+    }) {
         Some((first, second)) => Unreadable::Doubled {
             first: frag.span(first.start, first.end),
             second: frag.span(second.start, second.end),
@@ -1668,6 +1730,34 @@ const DOUBLED_WITHIN: usize = 12;
 /// but is far apart; 「、」-separated names are short).
 const DOUBLED_MIN: usize = 4;
 
+/// The longest run [`repeated_at_once`] looks for: bounds its work per character.
+const REPEAT_MAX: usize = 40;
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// A run printed twice with nothing between the copies (「…辞去献县第十八届辞去献县第十八届人大…」):
+/// in prose the grammar does not read, only an immediate repeat is sure to be a fault.
+fn repeated_at_once(text: &str) -> Option<(Span, Span)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    for i in 0..chars.len() {
+        let longest = ((chars.len() - i) / 2).min(REPEAT_MAX);
+        for k in (DOUBLED_MIN..=longest).rev() {
+            let same =
+                (0..k).all(|n| chars[i + n].1 == chars[i + k + n].1 && is_han(chars[i + n].1));
+            if same {
+                return Some((
+                    Span::new(end(i), end(i + k)),
+                    Span::new(end(i + k), end(i + 2 * k)),
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// A run of at least [`DOUBLED_MIN`] characters printed again within [`DOUBLED_WITHIN`]
 /// characters after itself: typesetting that repeated a piece of a line. Only Han characters
 /// count, so 「第6选区、第7选区」-like lists do not.
@@ -1676,19 +1766,21 @@ fn doubled(text: &str, start: usize, end: usize) -> Option<(Span, Span)> {
         .char_indices()
         .map(|(i, c)| (start + i, c))
         .collect();
-    let han =
-        |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c);
     for i in 0..chars.len() {
         for j in i + DOUBLED_MIN..(i + DOUBLED_WITHIN).min(chars.len()) {
             let mut k = 0;
             while j + k < chars.len()
                 && i + k < j
                 && chars[i + k].1 == chars[j + k].1
-                && han(chars[i + k].1)
+                && is_han(chars[i + k].1)
             {
                 k += 1;
             }
-            if k >= DOUBLED_MIN {
+            // Two items of a list (「香港特别行政区、澳门特别行政区」, 「全国人民代表大会和地方各级人民代表
+            // 大会」) repeat a word on purpose.
+            let between: String = chars[i + k..j].iter().map(|&(_, c)| c).collect();
+            let listed = between.contains(['、', '和', '及', '与', '，', '《', '》']);
+            if k >= DOUBLED_MIN && !listed {
                 let span = |a: usize, n: usize| {
                     let last = chars[a + n - 1];
                     Span::new(chars[a].0, last.0 + last.1.len_utf8())
@@ -1711,9 +1803,20 @@ fn run_in(text: &str, start: usize, at: usize) -> Option<Span> {
         .rev()
         .nth(RUN_IN_WITHIN - 1)
         .map_or(start, |(i, _)| start + i);
-    for (i, _) in text[from..at].char_indices() {
-        let q = from + i;
+    let starts = text[from..at]
+        .char_indices()
+        .map(|(i, _)| from + i)
+        .chain(std::iter::once(at));
+    for q in starts {
         if q == start {
+            continue;
+        }
+        // The structure that runs in begins with a body's name (the seed: 「重庆市第六届人民代表
+        // 大会常务委员会第十二次会议…」 after 「…为重庆市第六届人民代表大会」): the eye skipped
+        // from one printing of the name to the next. A clause that begins mid-word proves nothing.
+        // At the very point where reading stopped, any complete clause will do (「依照《…代表法》
+        // 贺志强…的代表资格终止」: 「的有关规定，」 lost between the law and the clause).
+        if q != at && NoticeParser::parse(Rule::body_start_root, &text[q..]).is_err() {
             continue;
         }
         let Ok(mut pairs) = NoticeParser::parse(Rule::clause_item_root, &text[q..]) else {

@@ -19,7 +19,8 @@ pub const RULE: RuleDef = RuleDef {
 - 任免名单中，必须和下一行接起来才能读通的任免条目；
 - 被换行截断的通过日期行（「（2017年9月28日江西省第十二届人民代表大会」/ 空行 / 「常务委员会第三十五次会议通过）」）；
 - 决定、决议的正文中，没有以句末标点（。；：！？或后引号、后括号）结束、下一行接着写的行
-  （下一行以「一、」「（一）」「第一条」「本决定」等开头的，看作新的一段，不报）。
+  （下一行以「一、」「（一）」「第一条」「本决定」等开头的，看作新的一段，不报；本行是不带标点的短标题，
+  如「决定」「一、选举、补选名额」「4.选举日」，也不报）。
 可自动修正：删去断开处的换行和空行，把两段接成一段。
 
 ## 为什么 (Why)
@@ -84,7 +85,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             NoticeBody::Decision(d) => {
                 for w in d.paragraphs.windows(2) {
                     let (line, next) = (ctx.slice(w[0].span), ctx.slice(w[1].span));
-                    if line.ends_with(CLOSING) || opens_paragraph(next) {
+                    if line.ends_with(CLOSING) || opens_paragraph(next) || is_heading(line) {
                         continue;
                     }
                     if let Some(gap) = gap(ctx, notice, w[0].span.end, w[1].span.start) {
@@ -134,6 +135,16 @@ fn inner_gap(ctx: &Context, notice: &Notice, span: Span) -> Option<Span> {
         start = at + c.len_utf8();
     }
     gap(ctx, notice, end, start)
+}
+
+/// A heading or label set on a line of its own: 「决定」, 「一、选举、补选名额」, 「4.选举日」. It
+/// ends without punctuation by design; a line cut by a page break is a sentence, with commas,
+/// and longer.
+fn is_heading(line: &str) -> bool {
+    const HEADING_CHARS: usize = 16;
+    let short = line.chars().count() <= HEADING_CHARS;
+    let sentence = line.contains(['，', ',', '。', '；', ';']);
+    short && !sentence
 }
 
 fn opens_paragraph(line: &str) -> bool {

@@ -14,7 +14,9 @@ pub const RULE: RuleDef = RuleDef {
     explanation: r#"## 检查什么 (What it does)
 「关于<事项>的决定（决议）」中的事项必须是正文决定的事项（比较时忽略空白、标点、「同志」和「的」）。
 标题可以简写：「关于接受X辞职请求的决定」对应正文「接受X辞去……职务的请求」（人名相同；标题写了职务的，
-职务也相同），「关于召开……会议的决定」对应正文「……会议于……召开」。
+职务也相同），「关于召开……会议的决定」对应正文「……会议于……召开」，「关于修改《……》的决定」对应正文中同一个《……》；
+标题既不点名（接受、任命、免去、撤销、罢免、代理、辞职），也不引书名号的（「……换届选举时间」「……有关事项」），
+正文自有说法，只核对标题中的数字（年份、届次、会次）在正文中也出现。
 
 ## 为什么 (Why)
 标题与正文不一致，引用时就不知道决定的到底是什么；多半是套用上一份决定时只改了一处。
@@ -34,14 +36,27 @@ fn compact(s: &str) -> String {
         .replace("同志", "")
 }
 
+/// The acts on persons a title can name: where one is named, the body must do it to the same
+/// person; a matter without one (a session, the dates of an election, a regulation) is judged
+/// only by the names it quotes.
+const PERSONNEL_ACTS: [&str; 7] = ["接受", "任命", "免去", "撤销", "罢免", "代理", "辞"];
+
 /// Whether the body decides the title's matter. The matter need not be printed word for word:
 /// a title abridges it, and the body says it in a sentence of its own —
 /// - 「接受X辞职请求」 (江西 2017) is decided as 「接受X辞去…职务的请求」: the same person's
-///   resignation accepted, and the post, when the title names one, the same;
-/// - 「召开…第一次会议」 (天津 2022) as 「…第一次会议于…召开」: the same session convened.
-fn decides(body: &str, matter: &str) -> bool {
+///   resignation accepted, and the post, when the title names one, the same; 「接受X等三名同志
+///   辞去…」 (献县 2024) names the first of them;
+/// - 「召开…第一次会议」 (天津 2022) as 「…第一次会议于…召开」: the same session convened;
+/// - 「修改《…条例》」 as 「对《…条例》作出修改」 or 「作如下修订」: the same regulation named;
+/// - a matter that names no person and quotes no title (「…换届选举时间」, 「…有关事项」) is
+///   decided in words of the body's own: nothing to compare, no finding.
+fn decides(body: &str, matter: &str, raw_body: &str, raw_matter: &str) -> bool {
     if body.contains(matter) {
         return true;
+    }
+    let quoted = quoted_titles(raw_matter);
+    if !quoted.is_empty() {
+        return quoted.iter().all(|q| raw_body.contains(q.as_str()));
     }
     if let Some(session) = matter.strip_prefix("召开") {
         return body.contains(session) && body.contains("召开");
@@ -51,15 +66,77 @@ fn decides(body: &str, matter: &str) -> bool {
             return false;
         };
         let (person, resignation) = rest.split_at(at);
+        // 「李秀娟等三名同志」: the first of several, listed in the body.
+        let (person, several) = match person.find('等') {
+            Some(i) => (&person[..i], true),
+            None => (person, false),
+        };
         let post = resignation
             .strip_prefix("辞去")
             .and_then(|p| p.split("职务").next())
             .filter(|p| !p.is_empty());
-        return !person.is_empty()
-            && body.contains(&format!("接受{person}辞"))
-            && post.is_none_or(|p| body.contains(p));
+        let accepted = if several {
+            body.contains(&format!("接受{person}")) && body.contains('辞')
+        } else {
+            body.contains(&format!("接受{person}辞"))
+        };
+        return !person.is_empty() && accepted && post.is_none_or(|p| body.contains(p));
     }
-    false
+    if PERSONNEL_ACTS.iter().any(|a| matter.contains(a)) {
+        return false;
+    }
+    // In its own words the body still names the same years, sessions and counts: a title
+    // kept from the year before (「批准2024年…预算调整方案」 over a body approving 2023's
+    // accounts) is caught by its numbers.
+    numerals(matter).iter().all(|n| body.contains(n.as_str()))
+}
+
+/// The runs of digits or Chinese numerals in a text (「2024」, 「十七」, 「两」).
+fn numerals(text: &str) -> Vec<String> {
+    let is_numeral = |c: char| c.is_ascii_digit() || "〇零一二两三四五六七八九十百千".contains(c);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        if is_numeral(c) {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The titles quoted in 《…》 (the outermost), as printed.
+fn quoted_titles(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut current = String::new();
+    for c in text.chars() {
+        match c {
+            '《' => {
+                depth += 1;
+                if depth == 1 {
+                    current.clear();
+                    continue;
+                }
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(std::mem::take(&mut current));
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if depth > 0 {
+            current.push(c);
+        }
+    }
+    out
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -71,9 +148,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if d.paragraphs.is_empty() {
             continue;
         }
-        let body: String = d.paragraphs.iter().map(|p| compact(&p.text)).collect();
+        let raw_body: String = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body = compact(&raw_body);
         let matter = compact(&title.matter.text);
-        if decides(&body, &matter) {
+        if decides(&body, &matter, &raw_body, &title.matter.text) {
             continue;
         }
         let first = d

@@ -28,18 +28,30 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if notice.adoption.is_some() {
             continue;
         }
-        // A line that looks like an adoption line but does not read as one.
-        let malformed = d.paragraphs.iter().find(|p| {
+        // A line that looks like an adoption line but does not read as one, possibly broken
+        // over two lines (亳州 2021: 「（2021729日…人民代表大会」 / 「常务委员会第…次会议通过）」).
+        let malformed = d.paragraphs.iter().enumerate().find_map(|(i, p)| {
             let t = p.text.as_str();
             let dated = t
                 .chars()
                 .take(4)
                 .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c));
-            (t.starts_with(['（', '(']) || dated) && t.contains("会议") && t.contains("通过")
+            let mut text = t.to_string();
+            let mut span = p.span;
+            if t.starts_with(['（', '(']) && !t.contains(['）', ')']) {
+                if let Some(next) = d.paragraphs.get(i + 1) {
+                    text.push_str(&next.text);
+                    span = span.cover(next.span);
+                }
+            }
+            ((t.starts_with(['（', '(']) || dated)
+                && text.contains("会议")
+                && text.contains("通过"))
+            .then_some(span)
         });
         let (span, zh, en) = match (malformed, &d.title) {
-            (Some(p), _) => (
-                p.span,
+            (Some(span), _) => (
+                span,
                 "通过日期行格式不正确：应为「（日期 + 机关 + 第N次会议通过）」",
                 "malformed adoption line: expected 「（date + body + 第N次会议通过）」",
             ),
@@ -48,11 +60,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "决定缺少通过日期行",
                 "the decision has no adoption line",
             ),
-            (None, None) => (
-                notice.header.span,
-                "决定缺少通过日期行",
-                "the decision has no adoption line",
-            ),
+            // A 公告 whose body is a decision's text without its title (长阳 2022: 「…会议决定：
+            // …召开」; 宁夏 2016: 「《…的决定》已由…会议于…通过，现予公布」) states its adoption in
+            // its own words.
+            (None, None) => continue,
         };
         out.push(
             RULE.diagnostic(span, zh, en)

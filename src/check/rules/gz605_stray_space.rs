@@ -84,6 +84,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if let NoticeBody::Decision(d) = &notice.body {
             unread.extend(d.paragraphs.iter().map(|p| p.span));
             unread.extend(d.title.iter().map(|t| t.span));
+            // 「常山县人民代表大会常务委员会 关于…的决定」: the issuer set before its title.
+            skip.extend(
+                d.title
+                    .iter()
+                    .map(|t| Span::new(t.span.start, t.matter.span.start)),
+            );
+        }
+        // 「…会议通过 1998年7月31日…会议批准」: adoption and approval set apart.
+        if let Some(ap) = notice.adoption.as_ref().and_then(|a| a.approval) {
+            let before = ctx.source[..ap.start].trim_end_matches(is_space);
+            skip.push(Span::new(before.len(), ap.start));
         }
         for line in lines(ctx.source, notice.span) {
             let cs = chars(ctx.source, line);
