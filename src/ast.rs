@@ -307,6 +307,10 @@ pub enum SyntaxContext {
     PersonnelLine,
     DeputyClause,
     NoticeLine,
+    /// The sentence of a personnel decision that decides (接受…辞去…的请求, …代理…).
+    DecisionClause,
+    /// A line that ends like a notice's header but does not read as one.
+    NoticeHeader,
     Document,
 }
 
@@ -319,6 +323,8 @@ impl SyntaxContext {
             SyntaxContext::PersonnelLine => "任免名单中的行",
             SyntaxContext::DeputyClause => "代表资格条款",
             SyntaxContext::NoticeLine => "公告中的行",
+            SyntaxContext::DecisionClause => "决定条款",
+            SyntaxContext::NoticeHeader => "公告标题",
             SyntaxContext::Document => "文档",
         }
     }
@@ -330,6 +336,8 @@ impl SyntaxContext {
             SyntaxContext::PersonnelLine => "line of a personnel list",
             SyntaxContext::DeputyClause => "deputy-qualification clause",
             SyntaxContext::NoticeLine => "line of a notice",
+            SyntaxContext::DecisionClause => "clause of a decision",
+            SyntaxContext::NoticeHeader => "notice header",
             SyntaxContext::Document => "document",
         }
     }

@@ -140,7 +140,7 @@ fn english_messages_with_lang_en() {
     let out = gazette(&["check", "--lang", "en", SEED]);
     let text = stdout(&out);
     assert!(text.contains(
-        "error[GZ003] syntax-error: unrecognised deputy-qualification clause: expected 「代表」"
+        "error[GZ003] syntax-error: a sentence breaks off: 「代表」 (deputy) was expected here"
     ));
     assert!(text.contains("Checked 1 file(s)"));
 }

@@ -198,6 +198,10 @@ fn without_spans(v: &Value) -> Value {
                             | "consequence_span"
                             | "markup"
                             | "breaks"
+                            | "resumes"
+                            | "first"
+                            | "second"
+                            | "approval"
                     )
                 })
                 .map(|(k, v)| (k.clone(), without_spans(v)))

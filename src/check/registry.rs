@@ -20,6 +20,7 @@ pub static RULES: &[&RuleDef] = &[
     &gz108_meeting_mismatch::RULE,
     &gz109_missing_closing::RULE,
     &gz110_mixed_numeral_style::RULE,
+    &gz111_law_title::RULE,
     &gz201_deputy_total_mismatch::RULE,
     &gz202_restated_names_mismatch::RULE,
     &gz203_conflicting_deputy_events::RULE,

@@ -48,6 +48,9 @@ pub fn parse_document(source: &str) -> Document {
                     Some(line) => {
                         let end = candidate + line.as_span().end();
                         page.opaque(Span::new(candidate, end));
+                        if let Some(header) = header_like(source, Span::new(candidate, end)) {
+                            page.problems.push(header);
+                        }
                         pos = end;
                     }
                     // `opaque_line` matches any non-empty input.
@@ -98,11 +101,47 @@ pub fn parse_document_whole_page(source: &str) -> Document {
             Rule::notice => page
                 .blocks
                 .push(Block::Notice(Box::new(lower_notice(source, 0, pair)))),
-            Rule::opaque_line => page.opaque(span),
+            Rule::opaque_line => {
+                page.opaque(span);
+                page.problems.extend(header_like(source, span));
+            }
             _ => {}
         }
     }
     page.finish(source)
+}
+
+/// A line that ends like a notice's header (「…常务委员会公告」, 「…常委会任免名单」) but does not
+/// read as one: the notice under it was not read at all, which must not pass in silence
+/// (「重代表大会常务委员会公告」: the issuer's name lost characters).
+fn header_like(source: &str, line: Span) -> Option<Unrecognised> {
+    let text = source[line.start..line.end].trim_end_matches(['\n', '\r']);
+    let content = text
+        .trim_start_matches(['#', ' ', '\t', '\u{3000}'])
+        .trim_end();
+    let title_words = ["公告", "任免名单", "任命名单", "免职名单"];
+    let committee = ["常务委员会", "常委会"];
+    let headed = title_words.iter().any(|t| {
+        content
+            .strip_suffix(t)
+            .is_some_and(|rest| committee.iter().any(|c| rest.trim_end().ends_with(c)))
+    });
+    const LONGEST_HEADER: usize = 48;
+    if !headed || content.chars().count() > LONGEST_HEADER || content.contains(['，', '。']) {
+        return None;
+    }
+    let start =
+        line.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
+    let span = Span::new(start, start + content.len());
+    let head: usize = content.chars().take(6).map(char::len_utf8).sum();
+    Some(Unrecognised {
+        span,
+        at: Span::new(span.start, span.start + head),
+        expected_zh: "公告标题，如「重庆市人民代表大会常务委员会公告」".into(),
+        expected_en: "a notice header, such as 「重庆市人民代表大会常务委员会公告」".into(),
+        context: SyntaxContext::NoticeHeader,
+        cause: Unreadable::UnknownWording,
+    })
 }
 
 fn call_limit_problem(span: Span) -> Unrecognised {
@@ -806,11 +845,16 @@ fn notice_kind(source: &str, header: &NoticeHeader, lines: &[Line]) -> NoticeKin
     // A 公告 that carries a decision's text without its title (长阳 2022: 「…会议决定：…召开。
     // 建议会议的主要议程是：」, 宁夏 2016: 「《…的决定》已由…通过，现予公布」) is read as the
     // decision's prose, not as deputy clauses that fail one by one.
-    let speaks_of_deputies = lines.iter().any(|l| {
-        let text = &source[l.content.start..l.content.end];
-        QUALIFICATION_WORDS.iter().any(|w| text.contains(w))
-    });
-    if kind == NoticeKind::Qualification && !speaks_of_deputies {
+    let body: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.class == LineClass::Other)
+        .map(|l| &source[l.content.start..l.content.end])
+        .collect();
+    let speaks_of_deputies = body
+        .iter()
+        .any(|text| QUALIFICATION_WORDS.iter().any(|w| text.contains(w)));
+    // A notice with no text of its own (a header alone) stays what its header says.
+    if kind == NoticeKind::Qualification && !body.is_empty() && !speaks_of_deputies {
         NoticeKind::Decision
     } else {
         kind
@@ -1032,7 +1076,53 @@ impl<'s> NoticeBuilder<'s> {
             }
             decision.paragraphs.push(self.text(line.content));
         }
+        self.operative_sentences(&decision);
         decision
+    }
+
+    /// Reads the sentences of a personnel decision that decide (they hold 决定 and accept a
+    /// resignation or name an acting head), clause by clause: a word lost or doubled there
+    /// changes what was decided. Other prose (a convening decision's agenda, the reasons of a
+    /// regulation) is not read.
+    fn operative_sentences(&mut self, decision: &Decision) {
+        let personnel = |t: &str| (t.contains("接受") && t.contains('辞')) || t.contains("代理");
+        if !decision
+            .title
+            .as_ref()
+            .is_some_and(|t| personnel(&t.matter.text))
+        {
+            return;
+        }
+        // Lines that a page break cut mid-sentence are read together (GZ004 reports the break).
+        let mut groups: Vec<Vec<Span>> = Vec::new();
+        for (i, p) in decision.paragraphs.iter().enumerate() {
+            let continues = i > 0 && !decision.paragraphs[i - 1].text.ends_with(TERMINAL);
+            match groups.last_mut() {
+                Some(group) if continues => group.push(p.span),
+                _ => groups.push(vec![p.span]),
+            }
+        }
+        for group in groups {
+            let joined = Fragment::joined(self.source, &group);
+            let mut start = 0;
+            for sentence in joined.text.split_inclusive('。') {
+                let (from, to) = (start, start + sentence.len());
+                start = to;
+                if !sentence.contains("决定") || !personnel(sentence) {
+                    continue;
+                }
+                if let Err(err) = NoticeParser::parse(Rule::decision_sentence_root, sentence) {
+                    self.unrecognised.push(unrecognised(
+                        &joined,
+                        from,
+                        to,
+                        Some(err),
+                        Rule::decision_clause,
+                        SyntaxContext::DecisionClause,
+                    ));
+                }
+            }
+        }
     }
 
     // ── personnel lists ──
@@ -1108,6 +1198,11 @@ impl<'s> NoticeBuilder<'s> {
                 continue;
             };
             let entry = lower_entry(frag, &entry_pair);
+            for post in entry.items.iter().flat_map(|i| &i.posts) {
+                if !names_a_title(&post.text) {
+                    self.unrecognised.push(untitled_post(post));
+                }
+            }
             if sections.is_empty() {
                 sections.push(Section {
                     span: entry.span,
@@ -1202,6 +1297,35 @@ fn title_at(source: &str, lines: &[Line], i: usize) -> Option<(usize, Fragment)>
         }
     }
     None
+}
+
+/// The last characters of the titles of posts (院长, 审判员, 主任, 检察官, 书记, 主席, 助理, 顾问,
+/// 参事, 工程师, 总监, 政委). A post that ends otherwise lost its title (「…检察委员会委员」 printed
+/// 「…检员」, 「…副区长」 cut to 「襄」).
+const TITLE_ENDINGS: &str = "长员任官记席理问事师监委";
+
+fn names_a_title(post: &str) -> bool {
+    // 「…院长（正厅级）」: a note in parentheses after the title.
+    let mut text = post.trim_end();
+    if let Some(open) = text.rfind(['（', '(']) {
+        if text.ends_with(['）', ')']) {
+            text = &text[..open];
+        }
+    }
+    text.chars()
+        .next_back()
+        .is_some_and(|c| TITLE_ENDINGS.contains(c))
+}
+
+fn untitled_post(post: &Post) -> Unrecognised {
+    Unrecognised {
+        span: post.span,
+        at: post.span,
+        expected_zh: "以职务名称结尾的职务（如「院长」「审判员」「副主任」）".into(),
+        expected_en: "a post ending in its title (院长, 审判员, 副主任 …)".into(),
+        context: SyntaxContext::Entry,
+        cause: Unreadable::UnknownWording,
+    }
 }
 
 fn section_heading(frag: &Fragment) -> Option<SectionHeading> {

@@ -37,11 +37,16 @@ pub const RULE: RuleDef = RuleDef {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     against_the_roster(ctx, out);
     for m in QualificationModel::all(ctx.document) {
-        // An unread sentence may be the one that terminates the holder: say what could not be
-        // verified instead of calling the termination missing.
-        let hidden = m.hidden_change(ctx.source);
         for c in &m.consequences {
             for p in &c.strangers {
+                // An unread sentence that names the holder may be the one that terminates them:
+                // say what could not be verified instead of calling the termination missing.
+                let key = crate::check::qualification::name_key(&p.name.text);
+                let hidden = m
+                    .unreadable
+                    .iter()
+                    .copied()
+                    .find(|u| ctx.slice(*u).contains(key.as_str()));
                 if let Some(clause) = hidden {
                     out.push(
                         RULE.diagnostic(

@@ -16,6 +16,7 @@ pub mod gz107_invalid_date;
 pub mod gz108_meeting_mismatch;
 pub mod gz109_missing_closing;
 pub mod gz110_mixed_numeral_style;
+pub mod gz111_law_title;
 pub mod gz201_deputy_total_mismatch;
 pub mod gz202_restated_names_mismatch;
 pub mod gz203_conflicting_deputy_events;

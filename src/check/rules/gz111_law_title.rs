@@ -1,0 +1,145 @@
+//! GZ111 law-title.
+
+use crate::ast::Span;
+use crate::check::{Check, Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: RuleDef = RuleDef {
+    code: "GZ111",
+    name: "law-title",
+    severity: Severity::Warning,
+    enabled_by_default: true,
+    summary: "引用的法律名称有误 / the title of a cited law is misprinted",
+    explanation: r#"## 检查什么 (What it does)
+公告引用的国家法律名称（《中华人民共和国……法》）与本工具法律名称表中的某一部法律只差几个字时，
+报告其名称有误，并给出正确的名称。表中收录公告常引的法律：宪法、选举法、代表法、地方组织法、
+全国人民代表大会组织法、监督法、人民法院组织法、人民检察院组织法、法官法、检察官法、监察法等。
+与表中任何法律都相差很远的名称不作判断（可能是表中没有的法律），地方性法规不核对。
+
+## 为什么 (Why)
+法律名称很长（「中华人民共和国全国人民代表大会和地方各级人民代表大会代表法」），排版时漏字、
+重字不易发现，而引错的法律名称会使决定和公告的依据落空。
+
+## 示例 (Example)
+「依照《中华人民共和国全国人民代表大会和地方各级人民代表大会代法》的有关规定」——漏了「表」。
+
+## 应改为 (Use instead)
+「依照《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》的有关规定」
+
+## 依据 (References)
+各法律的正式名称以全国人民代表大会常务委员会公布的文本为准。
+"#,
+    check: Check::File(check),
+};
+
+/// The titles of national laws that notices cite. A title close to one of these but not equal
+/// is a misprint; a title far from all of them may be a law this table does not hold.
+const TITLES: &[&str] = &[
+    "中华人民共和国宪法",
+    "中华人民共和国全国人民代表大会和地方各级人民代表大会选举法",
+    "中华人民共和国全国人民代表大会和地方各级人民代表大会代表法",
+    "中华人民共和国地方各级人民代表大会和地方各级人民政府组织法",
+    "中华人民共和国全国人民代表大会组织法",
+    "中华人民共和国全国人民代表大会议事规则",
+    "中华人民共和国各级人民代表大会常务委员会监督法",
+    "中华人民共和国立法法",
+    "中华人民共和国人民法院组织法",
+    "中华人民共和国人民检察院组织法",
+    "中华人民共和国法官法",
+    "中华人民共和国检察官法",
+    "中华人民共和国监察法",
+    "中华人民共和国监察官法",
+    "中华人民共和国公务员法",
+    "中华人民共和国国务院组织法",
+    "中华人民共和国民族区域自治法",
+    "中华人民共和国人民陪审员法",
+    "中华人民共和国国家勋章和国家荣誉称号法",
+    "中华人民共和国村民委员会组织法",
+    "中华人民共和国城市居民委员会组织法",
+    "中华人民共和国香港特别行政区基本法",
+    "中华人民共和国澳门特别行政区基本法",
+];
+
+/// Only long titles are compared: between short ones (「…刑法」, 「…民法」) a few characters
+/// make another law, not a misprint.
+const SHORTEST_COMPARED: usize = 15;
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for notice in ctx.document.notices() {
+        for (span, title) in quoted(ctx.source, notice.span) {
+            let chars: Vec<char> = title.chars().collect();
+            // Longer than any title twice over: not a title (an unclosed 《 on a long line).
+            const LONGEST: usize = 64;
+            if !title.starts_with("中华人民共和国")
+                || TITLES.contains(&title)
+                || chars.len() > LONGEST
+            {
+                continue;
+            }
+            let nearest = TITLES
+                .iter()
+                .filter(|t| t.chars().count() >= SHORTEST_COMPARED)
+                .map(|t| (distance(&chars, &t.chars().collect::<Vec<_>>()), *t))
+                .min();
+            let Some((d, known)) = nearest else { continue };
+            if d == 0 || d * 3 > known.chars().count() {
+                continue;
+            }
+            out.push(
+                RULE.diagnostic(
+                    span,
+                    format!("法律名称有误：《{title}》，应为《{known}》"),
+                    format!("misprinted law title: 《{title}》 should be 《{known}》"),
+                )
+                .with_label(format!("应为《{known}》"), format!("should be 《{known}》"))
+                .with_help(
+                    "核对法律的正式名称，漏字、重字都会使引用落空",
+                    "check the law's official title: a missing or repeated character voids the citation",
+                ),
+            );
+        }
+    }
+}
+
+/// The outermost 《…》 titles in `span`, with the span of the title's text.
+fn quoted(source: &str, span: Span) -> Vec<(Span, &str)> {
+    let text = &source[span.start..span.end];
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    start = i + c.len_utf8();
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    let s = Span::new(span.start + start, span.start + i);
+                    out.push((s, &text[start..i]));
+                }
+            }
+            '\n' | '\r' => depth = 0,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Edit distance in characters (insertions, deletions, substitutions).
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
