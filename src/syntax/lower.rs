@@ -326,7 +326,9 @@ fn citations(source: &str, span: Span) -> Vec<Citation> {
             continue;
         };
         let law = child(&c, Rule::law_title).or_else(|| child(&c, Rule::cited_short));
-        let article = child(&c, Rule::article).and_then(|a| l.number(&a));
+        let article = child(&c, Rule::article)
+            .and_then(|a| find(&a, Rule::article_number))
+            .and_then(|a| l.number(&a));
         if let (Some(law), Some(article)) = (law, article) {
             let s = l.span(&c);
             // A short name inside an already found citation is the same citation.
