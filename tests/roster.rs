@@ -293,7 +293,8 @@ fn roster_apply_to_the_seed_needs_force() {
     let out = gazette(&["roster", "apply", "--isolated", "--roster", p, SEED]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
-    assert!(stdout(&out).contains("GZ003"), "the findings are shown");
+    assert!(stderr(&out).contains("GZ003"), "the findings are shown");
+    assert_eq!(stdout(&out), "", "standard output is for the roster alone");
     assert_eq!(std::fs::read(&path).unwrap(), original.as_bytes());
 
     let out = gazette(&[

@@ -30,12 +30,35 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
     out
 }
 
+/// What a run knows besides its reports: inputs that could not be read, how the output is
+/// laid out.
+#[derive(Debug, Clone, Default)]
+pub struct RunOutput {
+    /// The inputs that could not be read, by name: the summary says so instead of 「未发现问题」.
+    pub unreadable: Vec<String>,
+    /// Findings only, no summary line (`--quiet`).
+    pub quiet: bool,
+    /// The columns the output may use (the terminal's; 80 when not a terminal); 0 for the
+    /// default, 80.
+    pub width: usize,
+}
+
 /// As [`render`], written out diagnostic by diagnostic: an archive with a hundred thousand
 /// findings is never held as one string.
 pub fn render_to(
     out: &mut impl fmt::Write,
     reports: &[FileReport],
     options: &Options,
+) -> fmt::Result {
+    render_run(out, reports, options, &RunOutput::default())
+}
+
+/// As [`render_to`], with what the run knows besides its reports.
+pub fn render_run(
+    out: &mut impl fmt::Write,
+    reports: &[FileReport],
+    options: &Options,
+    run: &RunOutput,
 ) -> fmt::Result {
     let mut one = String::new();
     for report in reports {
@@ -47,7 +70,10 @@ pub fn render_to(
             }
         }
     }
-    out.write_str(&summary(reports, options))
+    if run.quiet {
+        return Ok(());
+    }
+    out.write_str(&summary(reports, options, &run.unreadable))
 }
 
 fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &Options) {
@@ -153,7 +179,7 @@ fn clusters(report: &FileReport, spans: &[Spanned]) -> Vec<Vec<Spanned>> {
     groups
 }
 
-fn summary(reports: &[FileReport], options: &Options) -> String {
+fn summary(reports: &[FileReport], options: &Options, unreadable: &[String]) -> String {
     let count = |s| reports.iter().map(|r| r.count(s)).sum::<usize>();
     let (e, w, s) = (
         count(Severity::Error),
@@ -166,7 +192,16 @@ fn summary(reports: &[FileReport], options: &Options) -> String {
         .map(|r| r.diagnostics.iter().filter(|d| d.fix.is_some()).count())
         .sum();
     let files = reports.len();
+    let failed = unreadable.len();
+    let names = unreadable.join(", ");
     let mut line = match options.lang {
+        // A run that could not read what it was given has not found that all is well.
+        Lang::Zh if failed > 0 && e + w + s == 0 => {
+            format!("检查了 {files} 个文件；{failed} 个文件无法读取：{names}。")
+        }
+        Lang::En if failed > 0 && e + w + s == 0 => {
+            format!("Checked {files} file(s); {failed} could not be read: {names}.")
+        }
         Lang::Zh if e + w + s == 0 => format!("检查了 {files} 个文件，未发现问题。"),
         Lang::Zh => format!(
             "检查了 {files} 个文件：{e} 个错误，{w} 个警告，{s} 个格式问题；{fixable} 个问题可自动修正。"
@@ -176,6 +211,12 @@ fn summary(reports: &[FileReport], options: &Options) -> String {
             "Checked {files} file(s): {e} error(s), {w} warning(s), {s} style issue(s); {fixable} fixable."
         ),
     };
+    if failed > 0 && e + w + s > 0 {
+        line.push_str(&match options.lang {
+            Lang::Zh => format!("另有 {failed} 个文件无法读取：{names}。"),
+            Lang::En => format!(" {failed} file(s) could not be read: {names}."),
+        });
+    }
     if notes > 0 && !options.show_notes {
         line.push_str(&match options.lang {
             Lang::Zh => format!("另有 {notes} 处无法核对，用 --explain-skipped 查看原因。"),
