@@ -929,6 +929,60 @@ fn item14_licences_repository_and_links() {
     }
 }
 
+/// Item 15: human output fits 80 columns when it is not a terminal (CJK characters count
+/// two), so no underline is broken by the terminal's wrapping; `help:` and the location
+/// read in the message language; the GZ003 excerpt shows the clause it is about; the
+/// messages use a clerk's words.
+#[test]
+fn item15_human_output_fits_speaks_the_language_and_a_clerks_words() {
+    use unicode_width::UnicodeWidthStr;
+    let all = gazette(&["check", "--isolated", "--explain-skipped", "examples/"]);
+    let text = out(&all);
+    assert!(text.len() > 10_000, "the examples give plenty of findings");
+    for line in text.lines() {
+        // Excerpt, underline and help lines; the header line is the message itself.
+        let drawn = line.starts_with(' ');
+        assert!(
+            !drawn || line.width() <= 80,
+            "{} columns: {line}",
+            line.width()
+        );
+    }
+    assert!(text.contains("  位置：examples/") && text.contains("  帮助："));
+    assert!(!text
+        .lines()
+        .any(|l| l.starts_with("  -->") || l.starts_with("  help:")));
+    assert!(!text.contains("辖区"), "no 「辖区配置」 in messages");
+    let en = out(&gazette(&["check", "--isolated", "--lang", "en", SEED]));
+    assert!(en.contains("  --> examples/") && en.contains("  help: "));
+    assert!(!en.contains("帮助："));
+
+    let seed = out(&gazette(&[
+        "check",
+        "--isolated",
+        "--select",
+        "GZ003",
+        SEED,
+    ]));
+    let excerpt = seed
+        .lines()
+        .find(|l| l.starts_with(" 109 │"))
+        .expect("the GZ003 excerpt");
+    assert!(excerpt.contains("补选吴凯为"), "{excerpt}");
+    // The underline still stands under the unexpected words.
+    let underline = seed
+        .lines()
+        .skip_while(|l| !l.starts_with(" 109 │"))
+        .nth(1)
+        .unwrap();
+    let prefix = &excerpt[..excerpt.find("常务委员会第十二次").unwrap()];
+    let under = &underline[..underline.find('─').unwrap()];
+    assert_eq!(prefix.width(), under.width(), "{excerpt}\n{underline}");
+
+    let explained = out(&gazette(&["explain", "GZ305"]));
+    assert!(!explained.contains("辖区"), "{explained}");
+}
+
 /// Item 16: shell completions and the man page come from the command's definition.
 #[test]
 fn item16_completions_and_man_page() {

@@ -113,5 +113,5 @@ fn every_format_places_a_finding_after_an_extension_b_character_alike() {
             show_notes: false,
         },
     );
-    assert!(h.contains("--> examples/extension-b.md:9:14"));
+    assert!(h.contains("位置：examples/extension-b.md:9:14"));
 }

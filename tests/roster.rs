@@ -241,7 +241,7 @@ fn each_variant_reports_exactly_its_rule() {
                 show_notes: false,
             },
         );
-        assert!(text.contains(&format!("--> {path}:")), "{text}");
+        assert!(text.contains(&format!("位置：{path}:")), "{text}");
         assert!(text.contains(&format!("名册 {ROSTER}")), "{text}");
         insta::assert_snapshot!(format!("variant_{name}"), text);
     }

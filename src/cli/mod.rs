@@ -980,7 +980,7 @@ pub(crate) fn build_settings(
 fn load_profile(path: &Path) -> Result<crate::domain::profile::Profile, String> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         format!(
-            "无法读取辖区配置 {} / cannot read the profile: {e}",
+            "无法读取任免范围配置文件 {} / cannot read the profile: {e}",
             path.display()
         )
     })?;
@@ -991,7 +991,7 @@ fn load_profile(path: &Path) -> Result<crate::domain::profile::Profile, String> 
             format!(":{}:{}", p.line, p.column)
         });
         format!(
-            "辖区配置有误 / invalid profile {}{}: {}",
+            "任免范围配置文件有误 / invalid profile {}{}: {}",
             path.display(),
             at.unwrap_or_default(),
             e.message

@@ -31,7 +31,7 @@ pub struct Common {
     /// 公告有错误（error）时仍然应用能读懂的部分 / apply what could be read even when a notice has errors
     #[arg(long)]
     pub force: bool,
-    /// 辖区配置文件（TOML）/ a jurisdiction profile (TOML)
+    /// 本级人大常委会任免范围的配置文件（TOML）/ a jurisdiction profile (TOML)
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
     /// 配置文件（默认向上查找 gazette.toml）/ config file
