@@ -480,11 +480,14 @@ fn fit_window(source: &str, w: &mut Window, budget: usize, lead: usize) {
             from = at;
         }
         // Start at a clause when one begins in the context: 「依照…」, not 「民代表大会…」.
-        let from = match source[from..w.from].find(['，', '、', '：', '；', '。']) {
+        // 「、」 separates names and posts, not clauses: a window may start after one, never
+        // at one.
+        let from = match source[from..w.from].find(['，', '：', '；', '。']) {
             Some(i) => {
                 let at = from + i;
                 at + source[at..].chars().next().map_or(0, char::len_utf8)
             }
+            None if source[from..w.from].starts_with('、') => from + '、'.len_utf8(),
             None => from,
         };
         snap_back(
