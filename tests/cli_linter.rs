@@ -341,6 +341,50 @@ fn item5_the_readme_workflow_runs_and_uploads_sarif_after_findings() {
     assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
 }
 
+/// Item 14: a fresh clone following the README reaches the documented output: the blocks
+/// the README shows for the seed page are what `gazette check` prints, the counts too.
+#[test]
+fn item14_the_readme_shows_what_the_seed_check_prints() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let o = gazette(&["check", SEED]);
+    assert_eq!(o.status.code(), Some(1));
+    let printed = out(&o);
+    let section =
+        &readme[readme.find("## On a fresh machine").unwrap()..readme.find("## Using it").unwrap()];
+    let blocks: Vec<&str> = section
+        .split("```")
+        .skip(1)
+        .step_by(2)
+        .map(|b| b.strip_prefix('\n').unwrap_or(b))
+        .filter(|b| !b.starts_with("sh\n"))
+        .collect();
+    assert_eq!(blocks.len(), 2, "{blocks:?}");
+    for block in blocks {
+        assert!(
+            printed.contains(block),
+            "the README shows\n{block}\nbut gazette prints\n{printed}"
+        );
+    }
+    let stats = json(&gazette(&[
+        "check",
+        "--statistics",
+        "--output-format",
+        "json",
+        SEED,
+    ]));
+    assert!(section.contains(&format!("prints {} findings", stats["total"])));
+    // One line per rule, with its count: 「- 9 style, GZ601 (fixable): …」.
+    for rule in stats["statistics"].as_array().unwrap() {
+        let (count, code) = (&rule["count"], rule["code"].as_str().unwrap());
+        assert!(
+            section
+                .lines()
+                .any(|l| l.starts_with(&format!("- {count} ")) && l.contains(code)),
+            "{count} × {code} is not in the README's list"
+        );
+    }
+}
+
 // ─────────────────────────── ruff's semantics ───────────────────────────
 
 fn seed_codes(args: &[&str]) -> Vec<String> {
