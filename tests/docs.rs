@@ -42,6 +42,10 @@ fn every_rule_has_its_generated_page() {
         if update() {
             std::fs::write(&path, &page).unwrap();
         }
+        // A page is read where the repository is published: no files outside it.
+        for outside in ["../", "RULES.md", "VARIANTS.md", "DESIGN.md"] {
+            assert!(!page.contains(outside), "{} mentions {outside}", rule.code);
+        }
         if std::fs::read_to_string(&path).ok().as_deref() != Some(page.as_str()) {
             stale.push(rule.code);
         }

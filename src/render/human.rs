@@ -239,9 +239,13 @@ fn clusters(report: &FileReport, spans: &[Spanned], budget: usize) -> Vec<Vec<Sp
                     let from = floor_boundary(source, from.min(source.len()));
                     let to = floor_boundary(
                         source,
-                        item.0
-                            .end
-                            .clamp(from, line_end_of(source, item.0.start.min(source.len()))),
+                        item.0.end.clamp(
+                            from,
+                            line_end_of(
+                                source,
+                                floor_boundary(source, item.0.start.min(source.len())),
+                            ),
+                        ),
                     );
                     let line_start = source[..from].rfind(['\n', '\r']).map_or(0, |i| i + 1);
                     let whole = source[line_start..line_end_of(source, from)].width();

@@ -30,7 +30,7 @@ pub const RULE: RuleDef = RuleDef {
 ```
 …补选吴凯为重庆市第六届人民代表大会代表。重庆市第六届人民代表大会常务委员会第十二次会议…
 ```
-各种规范写法见 VARIANTS.md 与 `examples/variants/`。
+各种规范写法见 `examples/variants/`。
 "#,
     check: Check::File(check),
 };
