@@ -14,12 +14,30 @@ pub const FILE_NAME: &str = "gazette.toml";
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
-    /// Rules (codes or prefixes) to run in addition to the defaults.
+    /// Rules (codes or prefixes) to run instead of the defaults (ruff's `select`).
+    pub select: Option<Vec<String>>,
+    /// Rules (codes or prefixes) to run in addition to those selected.
     #[serde(default)]
-    pub select: Vec<String>,
+    pub extend_select: Vec<String>,
     /// Rules (codes or prefixes) not to run.
     #[serde(default)]
     pub ignore: Vec<String>,
+    /// Rules not to run, in addition to `ignore` (ruff's `extend-ignore`).
+    #[serde(default)]
+    pub extend_ignore: Vec<String>,
+    /// Paths (globs, relative to this file) never checked when found in a directory, nor
+    /// when named on the command line with `--force-exclude`.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Per path glob (relative to this file): rules not reported in the files it matches.
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
+    /// Check every file on its own instead of as one run (`--each-file`).
+    #[serde(default)]
+    pub each_file: bool,
+    /// Where the file was found; globs and paths in it are relative to this directory.
+    #[serde(skip)]
+    pub base: Option<PathBuf>,
     /// Per rule or prefix: error, warning, style or off.
     #[serde(default)]
     pub severity: BTreeMap<String, SeverityOption>,
@@ -56,7 +74,12 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     let start = if start.is_dir() {
         start.to_path_buf()
     } else {
-        start.parent().map(Path::to_path_buf).unwrap_or_default()
+        // The parent of a bare file name (`page.md`) is the empty path, which canonicalises
+        // to nothing: it is the current directory.
+        match start.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
     };
     let absolute = std::fs::canonicalize(&start).unwrap_or(start);
     absolute
@@ -91,17 +114,17 @@ pub fn load(path: &Path) -> Result<Config, String> {
     let base = path.parent().unwrap_or(Path::new("."));
     config.profile = config.profile.map(|p| base.join(p));
     config.roster = config.roster.map(|p| base.join(p));
+    config.base = Some(base.to_path_buf());
     for key in config
         .severity
         .keys()
-        .chain(&config.select)
+        .chain(config.select.iter().flatten())
+        .chain(&config.extend_select)
         .chain(&config.ignore)
+        .chain(&config.extend_ignore)
+        .chain(config.per_file_ignores.values().flatten())
     {
-        let upper = key.to_ascii_uppercase();
-        let known = crate::check::RULES
-            .iter()
-            .any(|r| r.code.starts_with(upper.as_str()) || r.name == key.as_str());
-        if !known {
+        if !crate::check::known_selector(key) {
             return Err(format!(
                 "配置有误 / invalid config {}: 没有规则「{key}」/ no rule matches `{key}`",
                 path.display()

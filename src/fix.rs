@@ -11,8 +11,9 @@ use crate::diagnostic::Edit;
 use crate::report::FileReport;
 use crate::source::Encoding;
 
-/// The text with every non-overlapping fix applied, or `None` when nothing changes.
-pub fn fixed_text(report: &FileReport) -> Option<String> {
+/// The edits a run of `--fix` takes: every fix's edits in text order, an edit that
+/// overlaps one already taken left for the next run.
+fn taken_edits(report: &FileReport) -> Vec<&Edit> {
     let mut edits: Vec<&Edit> = report
         .findings()
         .filter_map(|d| d.fix.as_ref())
@@ -20,19 +21,43 @@ pub fn fixed_text(report: &FileReport) -> Option<String> {
         .collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     edits.dedup_by(|a, b| a.span == b.span && a.replacement == b.replacement);
-    let mut out = String::with_capacity(report.source.len());
+    let mut taken = Vec::with_capacity(edits.len());
     let mut at = 0;
     for e in edits {
         // An edit that overlaps one already taken waits for the next run.
         if e.span.start < at || e.span.end > report.source.len() {
             continue;
         }
+        at = e.span.end;
+        taken.push(e);
+    }
+    taken
+}
+
+/// The text with every non-overlapping fix applied, or `None` when nothing changes.
+pub fn fixed_text(report: &FileReport) -> Option<String> {
+    let mut out = String::with_capacity(report.source.len());
+    let mut at = 0;
+    for e in taken_edits(report) {
         out.push_str(&report.source[at..e.span.start]);
         out.push_str(&e.replacement);
         at = e.span.end;
     }
     out.push_str(&report.source[at..]);
     (out != report.source).then_some(out)
+}
+
+/// The findings whose fix a run of `--fix` applies whole (those that overlap another wait).
+pub fn applied(report: &FileReport) -> Vec<&crate::diagnostic::Diagnostic> {
+    let taken = taken_edits(report);
+    report
+        .findings()
+        .filter(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| !f.edits.is_empty() && f.edits.iter().all(|e| taken.contains(&e)))
+        })
+        .collect()
 }
 
 /// The bytes of `text` in the file's encoding. GB18030 and UTF-16 files stay what they were.

@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod docs;
 pub mod domain;
 pub mod fix;
 pub mod render;

@@ -5,7 +5,7 @@ use crate::ast::Document;
 use crate::check::{self, Context, InputFacts, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{decode_owned, Encoding, LineIndex};
-use crate::syntax::parse_document;
+use crate::syntax::{markdown, parse_page};
 
 pub struct FileReport {
     pub path: String,
@@ -15,6 +15,9 @@ pub struct FileReport {
     pub line_index: LineIndex,
     pub document: Document,
     pub facts: InputFacts,
+    /// What is not the page's text and was kept opaque: a Markdown page's code blocks and
+    /// comments (`crate::syntax::markdown`); empty for plain text.
+    pub opaque: Vec<crate::ast::Span>,
     /// Findings and notes (what could not be verified), in source order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -67,10 +70,18 @@ pub fn check_all(inputs: Vec<(String, Vec<u8>)>, selection: &Settings) -> Vec<Fi
     for (i, d) in found {
         reports[i].diagnostics.push(d);
     }
-    let report_unused = check::find_rule("GZ009").is_some_and(|r| selection.enabled(r));
     for r in &mut reports {
         let notices: Vec<crate::ast::Span> = r.document.notices().map(|n| n.span).collect();
-        check::suppression::apply(&r.source, &notices, &mut r.diagnostics, report_unused);
+        check::suppression::apply(
+            &r.source,
+            &notices,
+            &r.opaque,
+            &mut r.diagnostics,
+            selection,
+        );
+        let path = r.path.clone();
+        r.diagnostics
+            .retain(|d| d.severity == Severity::Note || !selection.ignored_in(&path, d.code));
         // Severity overrides from the configuration; a rule set to off never ran.
         for d in r
             .diagnostics
@@ -104,10 +115,15 @@ fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport {
             },
         ),
     };
-    let document = if facts.failure.is_some() {
-        parse_document("")
+    let opaque = if facts.failure.is_none() && markdown::is_markdown(&path) {
+        markdown::opaque_ranges(&source)
     } else {
-        parse_document(&source)
+        Vec::new()
+    };
+    let document = if facts.failure.is_some() {
+        parse_page("", &[])
+    } else {
+        parse_page(&source, &opaque)
     };
     let diagnostics = {
         let ctx = Context::new(selection, &path, &source, &document, &facts);
@@ -120,6 +136,7 @@ fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport {
         source,
         document,
         facts,
+        opaque,
         diagnostics,
     }
 }

@@ -80,7 +80,7 @@ fn every_format_places_a_finding_after_an_extension_b_character_alike() {
     let (start, _) = gazette::render::range(&file.line_index, &file.source, d.span);
     assert_eq!((start.line, start.column, start.column_utf16), (9, 14, 15));
 
-    let expect = "examples/extension-b.md:9:14: GZ303";
+    let expect = "examples/extension-b.md:9:14: style: GZ303";
     assert!(concise::render(&r, Lang::Zh).contains(expect));
     assert!(github::render(&r, Lang::Zh).contains("file=examples/extension-b.md,line=9,col=14,"));
     let j: serde_json::Value = serde_json::from_str(&json::render(&r, Lang::Zh)).unwrap();
@@ -113,5 +113,5 @@ fn every_format_places_a_finding_after_an_extension_b_character_alike() {
             show_notes: false,
         },
     );
-    assert!(h.contains("--> examples/extension-b.md:9:14"));
+    assert!(h.contains("位置：examples/extension-b.md:9:14"));
 }

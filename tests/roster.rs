@@ -241,7 +241,7 @@ fn each_variant_reports_exactly_its_rule() {
                 show_notes: false,
             },
         );
-        assert!(text.contains(&format!("--> {path}:")), "{text}");
+        assert!(text.contains(&format!("位置：{path}:")), "{text}");
         assert!(text.contains(&format!("名册 {ROSTER}")), "{text}");
         insta::assert_snapshot!(format!("variant_{name}"), text);
     }
@@ -293,7 +293,8 @@ fn roster_apply_to_the_seed_needs_force() {
     let out = gazette(&["roster", "apply", "--isolated", "--roster", p, SEED]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
-    assert!(stdout(&out).contains("GZ003"), "the findings are shown");
+    assert!(stderr(&out).contains("GZ003"), "the findings are shown");
+    assert_eq!(stdout(&out), "", "standard output is for the roster alone");
     assert_eq!(std::fs::read(&path).unwrap(), original.as_bytes());
 
     let out = gazette(&[

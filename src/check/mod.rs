@@ -115,10 +115,16 @@ pub struct Settings {
     /// A user's profile (`--profile FILE`); without one, the built-in profile that applies
     /// to each issuer is used.
     pub profile: Option<std::sync::Arc<crate::domain::profile::Profile>>,
-    /// Codes or prefixes (`GZ104`, `GZ1`) to run in addition to the default set.
+    /// Rule selections applied in order, as ruff layers them: `gazette.toml`'s, then the
+    /// command line's.
+    pub selections: Vec<RuleSelection>,
+    /// Codes or prefixes (`GZ104`, `GZ1`) to run in addition, after `selections`.
     pub select: Vec<String>,
-    /// Codes or prefixes not to run.
+    /// Codes or prefixes not to run, after `selections`.
     pub ignore: Vec<String>,
+    /// Per path glob (relative to the config file or the current directory): codes or
+    /// prefixes not reported in the files it matches (`per-file-ignores`).
+    pub per_file_ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
     /// Per code or prefix: the severity to report with, or `None` for off. The longest
     /// matching key wins (`GZ303` over `GZ3`).
     pub severities: Vec<(String, Option<Severity>)>,
@@ -137,13 +143,84 @@ impl Settings {
     }
 }
 
+/// One layer of rule selection, with ruff's meaning: `select` replaces the rules in force
+/// (the defaults, or an earlier layer's), `extend_select` adds to them, `ignore` removes.
+/// Within a layer the most specific code or prefix decides (`--select GZ3 --ignore GZ303`
+/// runs GZ3 without GZ303; `--ignore GZ3 --select GZ303` runs GZ303 alone); at equal
+/// specificity `ignore` wins.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSelection {
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+/// How specifically `selector` names `rule`: `ALL` least, then by prefix length; a rule's
+/// code or name most. `None` when it does not name it.
+pub fn specificity(selector: &str, rule: &RuleDef) -> Option<usize> {
+    if selector.eq_ignore_ascii_case("ALL") {
+        Some(0)
+    } else if selector == rule.name {
+        Some(rule.code.len())
+    } else {
+        let upper = selector.to_ascii_uppercase();
+        (upper.starts_with("GZ") && rule.code.starts_with(upper.as_str())).then_some(upper.len())
+    }
+}
+
+/// Whether a code, prefix, name or `ALL` names at least one rule.
+pub fn known_selector(selector: &str) -> bool {
+    RULES.iter().any(|r| specificity(selector, r).is_some())
+}
+
+impl RuleSelection {
+    /// Whether `rule` runs after this layer, given whether it ran before.
+    fn apply(&self, rule: &RuleDef, before: bool) -> bool {
+        let best = |list: &mut dyn Iterator<Item = &String>| {
+            list.filter_map(|s| specificity(s, rule)).max()
+        };
+        let selected = best(&mut self.select.iter().flatten().chain(&self.extend_select));
+        let ignored = best(&mut self.ignore.iter());
+        let base = if self.select.is_some() { false } else { before };
+        match (selected, ignored) {
+            (Some(s), Some(i)) => s > i,
+            (None, Some(_)) => false,
+            (Some(_), None) => true,
+            (None, None) => base,
+        }
+    }
+}
+
 impl Settings {
     pub fn enabled(&self, rule: &RuleDef) -> bool {
-        let matches = |p: &String| rule.code.starts_with(p.as_str()) || rule.name == p;
-        if self.ignore.iter().any(matches) || self.severity_of(rule.code, rule.severity).is_none() {
+        if self.severity_of(rule.code, rule.severity).is_none() {
             return false;
         }
-        rule.enabled_by_default || self.select.iter().any(matches)
+        let last = RuleSelection {
+            select: None,
+            extend_select: self.select.clone(),
+            ignore: self.ignore.clone(),
+        };
+        self.selections
+            .iter()
+            .chain(std::iter::once(&last))
+            .fold(rule.enabled_by_default, |on, layer| layer.apply(rule, on))
+    }
+
+    /// Whether findings of `code` are dropped in the file at `path` (`per-file-ignores`).
+    pub fn ignored_in(&self, path: &str, code: &str) -> bool {
+        if self.per_file_ignores.is_empty() {
+            return false;
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
+        self.per_file_ignores.iter().any(|(glob, codes)| {
+            glob.is_match(&absolute)
+                && codes.iter().any(|c| {
+                    c.eq_ignore_ascii_case("ALL")
+                        || code.starts_with(c.to_ascii_uppercase().as_str())
+                        || find_rule(c).is_some_and(|r| r.code == code)
+                })
+        })
     }
 }
 

@@ -9,6 +9,7 @@ pub static RULES: &[&RuleDef] = &[
     &gz003_syntax_error::RULE,
     &gz004_broken_paragraph::RULE,
     &gz005_invisible_character::RULE,
+    &gz008_unknown_suppression_code::RULE,
     &gz009_unused_suppression::RULE,
     &gz101_notice_number_format::RULE,
     &gz102_duplicate_notice_number::RULE,

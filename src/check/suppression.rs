@@ -22,8 +22,9 @@ pub struct Suppression {
 }
 
 /// Finds the suppression comments of a text, in order. `notices` are the notices' spans: a
-/// comment right above a notice covers all of it.
-pub fn find(source: &str, notices: &[Span]) -> Vec<Suppression> {
+/// comment right above a notice covers all of it. A comment inside `opaque` (a Markdown code
+/// block showing one) is not a directive.
+pub fn find(source: &str, notices: &[Span], opaque: &[Span]) -> Vec<Suppression> {
     let mut out = Vec::new();
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut at = 0;
@@ -32,6 +33,9 @@ pub fn find(source: &str, notices: &[Span]) -> Vec<Suppression> {
         at += line.len();
     }
     for (i, &(start, line)) in lines.iter().enumerate() {
+        if opaque.iter().any(|o| o.start <= start && start < o.end) {
+            continue;
+        }
         let body = line.trim_end_matches(['\n', '\r']).trim();
         let inner = body
             .strip_prefix("<!--")
@@ -95,15 +99,18 @@ impl Suppression {
     }
 }
 
-/// Removes the suppressed diagnostics and adds GZ009 for each comment that suppressed nothing
-/// (when GZ009 is enabled). Notes are never suppressed: they are not findings.
+/// Removes the suppressed diagnostics; adds GZ008 for each code that names no rule and GZ009
+/// for each comment that suppressed nothing (each when enabled). A comment whose codes are
+/// all unknown is GZ008's alone: "suppresses nothing" would hide the typo. Notes are never
+/// suppressed: they are not findings.
 pub fn apply(
     source: &str,
     notices: &[Span],
+    opaque: &[Span],
     diagnostics: &mut Vec<Diagnostic>,
-    report_unused: bool,
+    settings: &crate::check::Settings,
 ) {
-    let suppressions = find(source, notices);
+    let suppressions = find(source, notices, opaque);
     if suppressions.is_empty() {
         return;
     }
@@ -121,13 +128,38 @@ pub fn apply(
         }
         keep
     });
-    let Some(rule) = crate::check::find_rule("GZ009").filter(|_| report_unused) else {
-        return;
-    };
+    let enabled = |code| crate::check::find_rule(code).filter(|r| settings.enabled(r));
     for (s, used) in suppressions.iter().zip(used) {
-        if used {
+        let unknown: Vec<&str> = s
+            .codes
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !crate::check::known_selector(c))
+            .collect();
+        if let (false, Some(rule)) = (unknown.is_empty(), enabled("GZ008")) {
+            diagnostics.push(
+                rule.diagnostic(
+                    s.span,
+                    format!("忽略注释中的 {} 不是已知的规则", unknown.join("、")),
+                    format!(
+                        "unknown rule in the suppression comment: {}",
+                        unknown.join(", ")
+                    ),
+                )
+                .with_label("未知规则", "unknown rule")
+                .with_help(
+                    "改正规则代码（`gazette explain` 列出全部规则），或删除这条注释",
+                    "correct the code (`gazette explain` lists the rules) or delete the comment",
+                ),
+            );
+        }
+        let all_unknown = !s.codes.is_empty() && unknown.len() == s.codes.len();
+        if used || all_unknown {
             continue;
         }
+        let Some(rule) = enabled("GZ009") else {
+            continue;
+        };
         let what = if s.codes.is_empty() {
             "任何问题".to_string()
         } else {
@@ -144,8 +176,8 @@ pub fn apply(
             )
             .with_label("未使用的忽略注释", "unused suppression")
             .with_help(
-                "问题已经改正，或代码写错了：删除这条注释，或改正其中的规则代码",
-                "the problem is gone or the code is wrong: delete the comment or fix its code",
+                "问题已经改正，或不在这条注释所管的段落里：删除这条注释，或把它移到问题所在的段落之前",
+                "the problem is gone or is not in the block the comment covers: delete the comment or move it",
             ),
         );
     }
@@ -159,21 +191,21 @@ mod tests {
     fn comments_cover_the_next_block() {
         let text =
             "前文\n\n<!-- gazette-ignore GZ304, GZ305 reason: 本地惯例 -->\n\n甲行\n乙行\n\n丙行\n";
-        let s = find(text, &[]);
+        let s = find(text, &[], &[]);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].codes, ["GZ304", "GZ305"]);
         assert_eq!(&text[s[0].covers.start..s[0].covers.end], "甲行\n乙行\n");
-        let plain = find("# gazette-ignore\n张三为某职务；\n", &[]);
+        let plain = find("# gazette-ignore\n张三为某职务；\n", &[], &[]);
         assert!(plain[0].codes.is_empty());
-        let file = find("<!-- gazette-ignore-file GZ1 -->\n正文\n", &[]);
+        let file = find("<!-- gazette-ignore-file GZ1 -->\n正文\n", &[], &[]);
         assert_eq!(
             file[0].covers,
             Span::new(0, "<!-- gazette-ignore-file GZ1 -->\n正文\n".len())
         );
-        assert!(find("# gazette-ignored heading\n", &[]).is_empty());
+        assert!(find("# gazette-ignored heading\n", &[], &[]).is_empty());
         // Above a notice: the whole notice.
         let page = "<!-- gazette-ignore GZ103 -->\n## 某市人民代表大会常务委员会公告\n\n〔六届〕第58号\n\n正文\n";
         let notice = Span::new(page.find("##").unwrap(), page.len());
-        assert_eq!(find(page, &[notice])[0].covers.end, page.len());
+        assert_eq!(find(page, &[notice], &[])[0].covers.end, page.len());
     }
 }

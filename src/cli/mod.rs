@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::check::{find_rule, Settings, RULES};
+use crate::check::{find_rule, known_selector, RuleSelection, Settings, RULES};
 use crate::diagnostic::{Lang, Severity};
 use crate::render;
 use crate::report::{check_all, check_bytes, FileReport};
@@ -38,6 +38,17 @@ pub enum Command {
     /// 名册：建立、按公告更新 / the roster: build it, roll it forward through notices
     #[command(subcommand)]
     Roster(roster::RosterCommand),
+    /// 输出 shell 补全脚本 / print a shell completion script
+    Completions(CompletionsArgs),
+    /// 输出 man 手册页（roff）/ print the man page (roff)
+    Manpage,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CompletionsArgs {
+    /// bash、zsh、fish、elvish 或 powershell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(clap::Args, Debug)]
@@ -54,40 +65,48 @@ pub struct ConfigArgs {
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    /// 文件或目录；「-」表示标准输入 / files or directories; `-` reads standard input
-    #[arg(required_unless_present = "sequential")]
+    /// 文件或目录；「-」表示标准输入；不给时检查当前目录 / files or directories; `-` reads standard input; none: the current directory
     pub paths: Vec<PathBuf>,
     /// 名册（TOML）：检查前的实有代表、代表名单和在任职务 / a roster of the state before these notices
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
     /// 按时间顺序逐版检查目录中的报纸版面，每版检查后把它应用到名册（只在内存中）/ check the pages of an archive one by one in file-name order, rolling the roster forward after each
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["fix", "diff", "paths"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["fix", "diff", "paths", "each_file"])]
     pub sequential: Option<PathBuf>,
     /// 输出格式 / output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = Format::Human)]
+    pub output_format: Format,
     /// 消息语言（默认 zh）/ message language (default zh)
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
     /// 达到此级别的问题使退出码为 1（默认 warning）/ the level at which findings make the exit code 1 (default warning)
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+    /// 有问题时退出码仍为 0（用法错误、读不了的文件仍为 2）/ exit 0 even with findings (2 stays for errors)
+    #[arg(long)]
+    pub exit_zero: bool,
     /// 配置文件（默认从第一个路径向上查找 gazette.toml）/ config file (default: gazette.toml found upwards)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// 不读取任何配置文件 / read no config file
     #[arg(long)]
     pub isolated: bool,
-    /// 另外启用的规则（代码或前缀，如 GZ104）/ rules to enable in addition (code or prefix)
-    #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
+    /// 只运行这些规则（代码、前缀或 ALL，代替默认规则）/ run only these rules (codes, prefixes or ALL), instead of the defaults
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Option<Vec<String>>,
+    /// 在选定的规则之外另外运行的规则 / rules to run in addition to those selected
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub extend_select: Vec<String>,
     /// 不运行的规则（代码或前缀，如 GZ1）/ rules not to run (code or prefix)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub ignore: Vec<String>,
+    /// 另外不运行的规则（加在配置文件的 ignore 之上）/ rules not to run, in addition to the config's ignore
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub extend_ignore: Vec<String>,
     /// 同时列出无法核对的内容及原因 / also list what could not be verified, and why
     #[arg(long)]
     pub explain_skipped: bool,
-    /// 辖区配置文件（TOML），代替内置的直辖市、省配置 / a jurisdiction profile (TOML) instead of the built-in ones
+    /// 本级人大常委会任免范围的配置文件（TOML），代替内置的直辖市、省配置 / a jurisdiction profile (TOML) instead of the built-in ones
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
     /// 单个文件的大小上限（MB）/ the largest file checked, in MB
@@ -96,21 +115,43 @@ pub struct CheckArgs {
     /// 把输出写入文件 / write the output to a file
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
-    /// 只列出各规则的问题数 / print the number of findings per rule instead
+    /// 只列出各规则的问题数和可自动修正的数目 / print the number of findings (and fixable ones) per rule instead
     #[arg(long)]
     pub statistics: bool,
+    /// 只输出问题，不输出汇总和提示 / print the findings only: no summary, no progress messages
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// 彩色输出：auto（终端上，且没有 NO_COLOR）、always、never / colour: auto, always, never
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// 标准输入的文件名（用于报告和配置查找）/ the name reported for standard input
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
     /// 目录中要检查的文件（glob，可多次给出；默认 *.md、*.markdown、*.txt）/ files to check in directories
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
-    /// 自动修正可确定的问题并写回文件 / apply the certain fixes and write the files back
+    /// 命令行上直接给出的文件也按 .gazetteignore 和 exclude 排除（pre-commit 需要）/ apply .gazetteignore and `exclude` to files named on the command line too
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// 每个文件单独检查，不把一起给出的文件当作同一届的一次检查 / check every file on its own, not the files given together as one run
+    #[arg(long)]
+    pub each_file: bool,
+    /// 自动修正可确定的问题并写回文件；「-」时把修正后的文字输出到标准输出 / apply the certain fixes and write the files back; for `-`, print the fixed text on standard output
     #[arg(long, conflicts_with = "diff")]
     pub fix: bool,
     /// 只显示修正的差异，不写文件（有差异时退出码为 1）/ print the fixes as a diff, write nothing
     #[arg(long)]
     pub diff: bool,
+    /// 列出修正了（或将修正）哪些问题 / list the fixes applied (or, with --diff, that would be)
+    #[arg(long)]
+    pub show_fixes: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(clap::Args, Debug)]
@@ -177,6 +218,24 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain(args),
         Command::Config(args) => show_config(args),
         Command::Roster(command) => roster::run(command),
+        Command::Completions(args) => {
+            use clap::CommandFactory;
+            let mut command = Cli::command();
+            clap_complete::generate(args.shell, &mut command, "gazette", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Manpage => {
+            use clap::CommandFactory;
+            let man = clap_mangen::Man::new(Cli::command());
+            let mut out = std::io::stdout().lock();
+            match man.render(&mut out).and_then(|_| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("gazette: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 
@@ -300,10 +359,86 @@ impl Input {
     }
 }
 
-/// Files named on the command line are checked whatever their extension; directories
-/// contribute their `*.md`, `*.markdown` and `*.txt` files (or those matching `--glob`),
-/// honouring .gitignore and .gazetteignore.
-fn collect_inputs(paths: &[PathBuf], globs: &[String], errors: &mut Vec<String>) -> Vec<Input> {
+/// What is never checked: `exclude` of gazette.toml (globs relative to its directory) and,
+/// for files named on the command line under `--force-exclude`, `.gazetteignore`.
+#[derive(Clone, Default)]
+pub(crate) struct Exclusion {
+    globs: globset::GlobSet,
+    /// Apply the exclusions to files named on the command line too.
+    force: bool,
+}
+
+impl Exclusion {
+    fn new(config: &crate::config::Config, force: bool) -> Result<Exclusion, String> {
+        let base = config.base.clone().unwrap_or_else(|| PathBuf::from("."));
+        let base = std::path::absolute(&base).unwrap_or(base);
+        let mut set = globset::GlobSetBuilder::new();
+        for pattern in &config.exclude {
+            for glob in anchored_globs(&base, pattern) {
+                set.add(glob.map_err(|e| format!("exclude `{pattern}`: {e}"))?);
+            }
+        }
+        let globs = set.build().map_err(|e| format!("exclude: {e}"))?;
+        Ok(Exclusion { globs, force })
+    }
+
+    /// Whether `path` or a directory above it is excluded by `exclude`.
+    fn excluded(&self, path: &Path) -> bool {
+        if self.globs.is_empty() {
+            return false;
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        absolute.ancestors().any(|p| self.globs.is_match(p))
+    }
+
+    /// Whether a file named on the command line is left out (`--force-exclude`): by
+    /// `exclude`, or by a `.gazetteignore` in its directory or one above, as a directory walk
+    /// would leave it out.
+    fn leaves_out(&self, path: &Path) -> bool {
+        if !self.force {
+            return false;
+        }
+        if self.excluded(path) {
+            return true;
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        absolute.ancestors().skip(1).any(|dir| {
+            let file = dir.join(".gazetteignore");
+            file.is_file() && {
+                let (ignore, _) = ignore::gitignore::Gitignore::new(&file);
+                ignore
+                    .matched_path_or_any_parents(&absolute, false)
+                    .is_ignore()
+            }
+        })
+    }
+}
+
+/// A glob of gazette.toml made absolute: relative to the file's directory, and matching at
+/// any depth when it holds no slash (`*.draft.md`, as .gitignore reads it).
+fn anchored_globs(base: &Path, pattern: &str) -> Vec<Result<globset::Glob, globset::Error>> {
+    let trimmed = pattern.trim_end_matches('/');
+    let root = globset::escape(&base.display().to_string());
+    let mut out = vec![globset::Glob::new(&format!(
+        "{root}/{}",
+        trimmed.trim_start_matches("./")
+    ))];
+    if !trimmed.contains('/') {
+        out.push(globset::Glob::new(&format!("{root}/**/{trimmed}")));
+    }
+    out
+}
+
+/// Files named on the command line are checked whatever their extension (unless
+/// `--force-exclude` leaves them out); directories contribute their `*.md`, `*.markdown` and
+/// `*.txt` files (or those matching `--glob`), honouring .gitignore, .gazetteignore and
+/// `exclude`.
+fn collect_inputs(
+    paths: &[PathBuf],
+    globs: &[String],
+    exclusion: &Exclusion,
+    errors: &mut Vec<String>,
+) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -311,6 +446,8 @@ fn collect_inputs(paths: &[PathBuf], globs: &[String], errors: &mut Vec<String>)
         } else if path.is_dir() {
             let mut walk = ignore::WalkBuilder::new(path);
             walk.add_custom_ignore_filename(".gazetteignore");
+            let excluded = exclusion.clone();
+            walk.filter_entry(move |e| !excluded.excluded(e.path()));
             let matcher = if globs.is_empty() {
                 None
             } else {
@@ -341,7 +478,7 @@ fn collect_inputs(paths: &[PathBuf], globs: &[String], errors: &mut Vec<String>)
                 .collect();
             found.sort();
             inputs.extend(found.into_iter().map(Input::File));
-        } else {
+        } else if !exclusion.leaves_out(path) {
             inputs.push(Input::File(path.clone()));
         }
     }
@@ -355,39 +492,137 @@ fn has_notice_extension(p: &Path) -> bool {
     )
 }
 
-/// `--statistics`: how many findings per rule, most frequent first.
-fn statistics(reports: &[FileReport]) -> String {
-    let mut counts: Vec<(&str, &str, usize)> = Vec::new();
-    for d in reports.iter().flat_map(|r| r.findings()) {
-        match counts.iter_mut().find(|c| c.0 == d.code) {
-            Some(c) => c.2 += 1,
-            None => counts.push((d.code, d.name, 1)),
-        }
-    }
-    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
-    counts
-        .iter()
-        .map(|(code, name, n)| format!("{n:>6}  {code}  {name}\n"))
-        .collect()
+/// `--statistics`: findings per rule, most frequent first, with how many are fixable.
+struct RuleCount {
+    code: &'static str,
+    name: &'static str,
+    count: usize,
+    fixable: usize,
 }
 
+fn rule_counts(reports: &[FileReport]) -> Vec<RuleCount> {
+    let mut counts: Vec<RuleCount> = Vec::new();
+    for d in reports.iter().flat_map(|r| r.findings()) {
+        let i = match counts.iter().position(|c| c.code == d.code) {
+            Some(i) => i,
+            None => {
+                counts.push(RuleCount {
+                    code: d.code,
+                    name: d.name,
+                    count: 0,
+                    fixable: 0,
+                });
+                counts.len() - 1
+            }
+        };
+        counts[i].count += 1;
+        counts[i].fixable += usize::from(d.fix.is_some());
+    }
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
+    counts
+}
+
+fn statistics(reports: &[FileReport], format: Format, lang: Lang) -> String {
+    let counts = rule_counts(reports);
+    let total: usize = counts.iter().map(|c| c.count).sum();
+    let fixable: usize = counts.iter().map(|c| c.fixable).sum();
+    if format == Format::Json {
+        let rules: Vec<serde_json::Value> = counts
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "code": c.code, "name": c.name, "count": c.count, "fixable": c.fixable,
+                })
+            })
+            .collect();
+        return serde_json::json!({
+            "version": render::json::VERSION,
+            "statistics": rules,
+            "total": total,
+            "fixable": fixable,
+        })
+        .to_string()
+            + "\n";
+    }
+    let mut out: String = counts
+        .iter()
+        .map(|c| {
+            let mark = if c.fixable > 0 { "[*]" } else { "   " };
+            let fixes = match (c.fixable, lang) {
+                (0, _) => String::new(),
+                (n, Lang::Zh) => format!("  （可自动修正 {n}）"),
+                (n, Lang::En) => format!("  ({n} fixable)"),
+            };
+            format!("{:>6}  {}  {mark} {}{fixes}\n", c.count, c.code, c.name)
+        })
+        .collect();
+    out.push_str(&match lang {
+        Lang::Zh => format!("{total:>6}  合计，可自动修正 {fixable}\n"),
+        Lang::En => format!("{total:>6}  in total, {fixable} fixable\n"),
+    });
+    out
+}
+
+/// Colour on standard output when it is a terminal and `NO_COLOR` is not set.
 fn color_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
+/// `--color`: `always` and `never` decide; `auto` follows `FORCE_COLOR`, then `NO_COLOR` and
+/// whether standard output is a terminal.
+fn color_for(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("FORCE_COLOR").is_some_and(|v| !v.is_empty()) || color_wanted()
+        }
+    }
+}
+
+/// A message to the user on standard error, in the message language.
+fn say(lang: Lang, zh: &str, en: &str) {
+    match lang {
+        Lang::Zh => eprintln!("gazette: {zh}"),
+        Lang::En => eprintln!("gazette: {en}"),
+    }
+}
+
+/// Checks the inputs: together as one run, or (`--each-file`) every file on its own.
+fn run_checks(
+    inputs: Vec<(String, Vec<u8>)>,
+    selection: &Settings,
+    each_file: bool,
+) -> Vec<FileReport> {
+    if each_file {
+        use rayon::prelude::*;
+        inputs
+            .into_par_iter()
+            .flat_map_iter(|input| check_all(vec![input], selection))
+            .collect()
+    } else {
+        check_all(inputs, selection)
+    }
+}
+
 fn check(args: CheckArgs) -> ExitCode {
+    let format = args.output_format;
     let start = args
         .paths
         .iter()
         .find(|p| p.as_os_str() != "-")
         .cloned()
+        .or_else(|| {
+            // Standard input named by --stdin-filename finds the config of that path.
+            args.stdin_filename.as_ref().map(PathBuf::from)
+        })
         .unwrap_or_else(|| PathBuf::from("."));
     let (_, config) = if args.isolated {
         (None, crate::config::Config::default())
     } else {
         match config_for(args.config.as_deref(), &start) {
             Ok(c) => c,
-            Err(message) => return fatal(args.format, &message),
+            Err(message) => return fatal(format, &message),
         }
     };
     let fail_on = match (args.fail_on, config.fail_on.as_deref()) {
@@ -395,62 +630,66 @@ fn check(args: CheckArgs) -> ExitCode {
         (None, Some(s)) => match parse_fail_on(s) {
             Some(f) => f,
             None => {
-                eprintln!("gazette: 配置 fail-on 应为 error、warning 或 style / fail-on must be error, warning or style: `{s}`");
-                return ExitCode::from(2);
+                return fatal(format, &format!("配置 fail-on 应为 error、warning 或 style / fail-on must be error, warning or style: `{s}`"));
             }
         },
         (None, None) => FailOn::Warning,
     };
-    let lang_arg = args
-        .lang
-        .unwrap_or(if config.lang.as_deref() == Some("en") {
-            LangArg::En
-        } else {
-            LangArg::Zh
-        });
+    let lang = match args.lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Zh) => Lang::Zh,
+        None if config.lang.as_deref() == Some("en") => Lang::En,
+        None => Lang::Zh,
+    };
     let roster_path = args.roster.clone().or(config.roster.clone());
     let roster = match &roster_path {
         Some(path) => match crate::roster::Roster::load(path) {
             Ok(r) => Some(std::sync::Arc::new(r)),
             Err(e) => {
                 eprint!("{}", e.render(color_wanted()));
-                return fatal(args.format, &e.to_string());
+                return fatal(format, &e.to_string());
             }
         },
         None => None,
     };
-    let selection = match build_settings(
-        &config,
-        &args.select,
-        &args.ignore,
-        args.profile.as_deref(),
-        roster,
-    ) {
+    let command_line = RuleSelection {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args
+            .ignore
+            .iter()
+            .chain(&args.extend_ignore)
+            .cloned()
+            .collect(),
+    };
+    let selection = match build_settings(&config, command_line, args.profile.as_deref(), roster) {
         Ok(s) => s,
-        Err(message) => return fatal(args.format, &message),
+        Err(message) => return fatal(format, &message),
     };
-    let lang = match lang_arg {
-        LangArg::Zh => Lang::Zh,
-        LangArg::En => Lang::En,
+    let exclusion = match Exclusion::new(&config, args.force_exclude) {
+        Ok(e) => e,
+        Err(message) => return fatal(format, &message),
     };
+    let each_file = args.each_file || config.each_file;
     let mut io_errors = Vec::new();
-    let paths = match &args.sequential {
-        Some(dir) => vec![dir.clone()],
-        None => args.paths.clone(),
+    let paths = match (&args.sequential, args.paths.is_empty()) {
+        (Some(dir), _) => vec![dir.clone()],
+        (None, true) => vec![PathBuf::from(".")],
+        (None, false) => args.paths.clone(),
     };
-    let inputs = collect_inputs(&paths, &args.glob, &mut io_errors);
-    if args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-        eprintln!("gazette: --fix 不能用于标准输入，请用 --diff 查看修正 / --fix cannot write to standard input; use --diff");
-        return ExitCode::from(2);
-    }
+    let inputs = collect_inputs(&paths, &args.glob, &exclusion, &mut io_errors);
     let mut read = Vec::new();
+    let mut from_stdin = Vec::new();
     let limit = args.max_file_size.saturating_mul(1024 * 1024);
     let stdin_name = args.stdin_filename.as_deref();
     let mut unreadable: Vec<(String, String)> = Vec::new();
     for input in &inputs {
         let name = input.name(stdin_name);
         match input.read(limit) {
-            Ok(bytes) => read.push((name, bytes)),
+            Ok(bytes) => {
+                read.push((name, bytes));
+                from_stdin.push(matches!(input, Input::Stdin));
+            }
             Err(e) => {
                 let message = match lang {
                     Lang::Zh => format!("无法读取 {name}：{e}"),
@@ -461,27 +700,59 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
     }
-    // Files given together are one run: a series of notices may span them.
     let originals: Vec<Vec<u8>> = if args.fix || args.diff {
         read.iter().map(|(_, b)| b.clone()).collect()
     } else {
         Vec::new()
     };
+    // Files given together are one run: a series of notices may span them.
     let mut reports = if args.sequential.is_some() {
         roster::check_sequentially(read, &selection)
     } else {
-        check_all(read, &selection)
+        run_checks(read, &selection, each_file)
     };
+    // `--fix -` prints the fixed text on standard output: the findings go to standard error.
+    let mut fixed_stdin = false;
     if args.diff || args.fix {
-        let mut changed = 0;
+        let mut files_changed = 0;
+        let mut fixes = 0;
         let mut failed = false;
         let mut rerun = Vec::new();
-        for (report, original) in reports.iter().zip(&originals) {
-            let Some(text) = crate::fix::fixed_text(report) else {
+        let mut listed = String::new();
+        for ((report, original), stdin) in reports.iter().zip(&originals).zip(&from_stdin) {
+            let applied = crate::fix::applied(report);
+            let text = crate::fix::fixed_text(report);
+            if args.show_fixes && !applied.is_empty() {
+                listed.push_str(&fix_list(&report.path, &applied));
+            }
+            if args.fix && *stdin {
+                // The editor gets the text back whole, fixed or not, in its own encoding.
+                let bytes = match (&text, report.encoding) {
+                    (Some(t), Some(enc)) => crate::fix::encode(t, enc).unwrap_or_else(|e| {
+                        eprintln!("gazette: {}：{e}", report.path);
+                        failed = true;
+                        original.clone()
+                    }),
+                    _ => original.clone(),
+                };
+                let mut out = std::io::stdout().lock();
+                if out.write_all(&bytes).and_then(|_| out.flush()).is_err() {
+                    failed = true;
+                }
+                fixed_stdin = true;
+                if text.is_some() {
+                    files_changed += 1;
+                    fixes += applied.len();
+                }
+                rerun.push((report.path.clone(), bytes));
+                continue;
+            }
+            let Some(text) = text else {
                 rerun.push((report.path.clone(), original.clone()));
                 continue;
             };
-            changed += 1;
+            files_changed += 1;
+            fixes += applied.len();
             if args.diff {
                 print!("{}", crate::fix::diff(&report.path, &report.source, &text));
                 continue;
@@ -503,15 +774,30 @@ fn check(args: CheckArgs) -> ExitCode {
                 }
             }
         }
-        if args.diff {
-            return ExitCode::from(u8::from(changed > 0));
+        if !args.quiet {
+            eprint!("{listed}");
+            if args.diff {
+                say(
+                    lang,
+                    &format!("可自动修正 {fixes} 个问题（{files_changed} 个文件）；没有写入任何文件"),
+                    &format!("{fixes} fix(es) would be applied to {files_changed} file(s); nothing written"),
+                );
+            } else {
+                say(
+                    lang,
+                    &format!("修正了 {fixes} 个问题（{files_changed} 个文件）"),
+                    &format!("applied {fixes} fix(es) to {files_changed} file(s)"),
+                );
+            }
         }
-        eprintln!("gazette: 修正了 {changed} 个文件 / fixed {changed} file(s)");
+        if args.diff {
+            return ExitCode::from(u8::from(files_changed > 0));
+        }
         if failed {
             return ExitCode::from(2);
         }
         // What is left after fixing is reported as usual.
-        reports = check_all(rerun, &selection);
+        reports = run_checks(rerun, &selection, each_file);
     }
     let to_file = args.output_file.is_some();
     let mut sink: Box<dyn Write> = match &args.output_file {
@@ -525,32 +811,52 @@ fn check(args: CheckArgs) -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        None if fixed_stdin => Box::new(std::io::BufWriter::new(std::io::stderr().lock())),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
+    let notes = args.explain_skipped;
     let written = if args.statistics {
-        sink.write_all(statistics(&reports).as_bytes())
+        sink.write_all(statistics(&reports, format, lang).as_bytes())
     } else {
-        match args.format {
+        match format {
             Format::Human => {
                 let options = render::human::Options {
                     lang,
-                    color: !to_file && color_wanted(),
-                    show_notes: args.explain_skipped,
+                    color: !to_file && !fixed_stdin && color_for(args.color),
+                    show_notes: notes,
+                };
+                let run = render::human::RunOutput {
+                    unreadable: unreadable.iter().map(|(name, _)| name.clone()).collect(),
+                    quiet: args.quiet,
+                    width: terminal_width(to_file || fixed_stdin),
                 };
                 let mut out = IoWrite(&mut sink, None);
-                let _ = render::human::render_to(&mut out, &reports, &options);
+                let _ = render::human::render_run(&mut out, &reports, &options, &run);
                 out.1.map_or(Ok(()), Err)
             }
-            Format::Concise => sink.write_all(render::concise::render(&reports, lang).as_bytes()),
+            Format::Concise => {
+                sink.write_all(render::concise::render_with_notes(&reports, lang, notes).as_bytes())
+            }
             Format::Json => sink.write_all(
                 (render::json::render_with_errors(&reports, &unreadable, lang) + "\n").as_bytes(),
             ),
-            Format::Sarif => sink
-                .write_all((render::sarif::render(&reports, &io_errors, lang) + "\n").as_bytes()),
-            Format::Github => sink.write_all(render::github::render(&reports, lang).as_bytes()),
+            Format::Sarif => sink.write_all(
+                (render::sarif::render_with_notes(
+                    &reports,
+                    &io_errors,
+                    lang,
+                    notes,
+                    std::env::current_dir().ok().as_deref(),
+                ) + "\n")
+                    .as_bytes(),
+            ),
+            Format::Github => {
+                sink.write_all(render::github::render_with_notes(&reports, lang, notes).as_bytes())
+            }
         }
     };
     let flushed = written.and_then(|_| sink.flush());
+    drop(sink);
     // A closed standard output (`| head`) is the reader's choice; a file that cannot be
     // written is an error.
     if let (Err(e), Some(path)) = (flushed, &args.output_file) {
@@ -572,7 +878,33 @@ fn check(args: CheckArgs) -> ExitCode {
         .iter()
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.severity >= level);
-    ExitCode::from(u8::from(failing))
+    ExitCode::from(u8::from(failing && !args.exit_zero))
+}
+
+/// The width human output is laid out for: the terminal's, or 80 columns when the output is
+/// not a terminal (a file, a pipe, a CI log).
+fn terminal_width(not_a_terminal: bool) -> usize {
+    const DEFAULT: usize = 80;
+    if not_a_terminal || !std::io::stdout().is_terminal() {
+        return DEFAULT;
+    }
+    terminal_size::terminal_size().map_or(DEFAULT, |(w, _)| usize::from(w.0))
+}
+
+/// `--show-fixes`: the fixes of one file, counted per rule.
+fn fix_list(path: &str, applied: &[&crate::diagnostic::Diagnostic]) -> String {
+    let mut per_rule: Vec<(&str, &str, usize)> = Vec::new();
+    for d in applied {
+        match per_rule.iter_mut().find(|c| c.0 == d.code) {
+            Some(c) => c.2 += 1,
+            None => per_rule.push((d.code, d.name, 1)),
+        }
+    }
+    let mut out = format!("{path}:\n");
+    for (code, name, n) in per_rule {
+        out.push_str(&format!("    {n} × {code} ({name})\n"));
+    }
+    out
 }
 
 /// `fmt::Write` over an `io::Write`, keeping the first I/O error (fmt errors carry none).
@@ -587,22 +919,52 @@ impl std::fmt::Write for IoWrite<'_> {
     }
 }
 
-/// The settings of a run: the config's options merged with the flags (flags add to lists;
-/// `--profile` replaces the config's).
+/// The settings of a run: the config's rule selection, then the command line's (each with
+/// ruff's meaning); `--profile` replaces the config's. Codes that name no rule are errors.
 pub(crate) fn build_settings(
     config: &crate::config::Config,
-    select: &[String],
-    ignore: &[String],
+    command_line: RuleSelection,
     profile: Option<&Path>,
     roster: Option<std::sync::Arc<crate::roster::Roster>>,
 ) -> Result<Settings, String> {
+    if let Some(code) = command_line
+        .select
+        .iter()
+        .flatten()
+        .chain(&command_line.extend_select)
+        .chain(&command_line.ignore)
+        .find(|c| !known_selector(c))
+    {
+        return Err(format!(
+            "没有规则「{code}」（`gazette explain` 列出全部规则）/ no rule matches `{code}`"
+        ));
+    }
     let profile = match profile.or(config.profile.as_deref()) {
         Some(path) => Some(std::sync::Arc::new(load_profile(path)?)),
         None => None,
     };
+    let base = config.base.clone().unwrap_or_else(|| PathBuf::from("."));
+    let base = std::path::absolute(&base).unwrap_or(base);
+    let mut per_file_ignores = Vec::new();
+    for (pattern, codes) in &config.per_file_ignores {
+        for glob in anchored_globs(&base, pattern) {
+            let glob = glob.map_err(|e| format!("per-file-ignores `{pattern}`: {e}"))?;
+            per_file_ignores.push((glob.compile_matcher(), codes.clone()));
+        }
+    }
+    let from_config = RuleSelection {
+        select: config.select.clone(),
+        extend_select: config.extend_select.clone(),
+        ignore: config
+            .ignore
+            .iter()
+            .chain(&config.extend_ignore)
+            .cloned()
+            .collect(),
+    };
     Ok(Settings {
-        select: config.select.iter().chain(select).cloned().collect(),
-        ignore: config.ignore.iter().chain(ignore).cloned().collect(),
+        selections: vec![from_config, command_line],
+        per_file_ignores,
         profile,
         severities: config
             .severity
@@ -610,6 +972,7 @@ pub(crate) fn build_settings(
             .map(|(k, v)| (k.to_ascii_uppercase(), v.severity()))
             .collect(),
         roster,
+        ..Settings::default()
     })
 }
 
@@ -617,7 +980,7 @@ pub(crate) fn build_settings(
 fn load_profile(path: &Path) -> Result<crate::domain::profile::Profile, String> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         format!(
-            "无法读取辖区配置 {} / cannot read the profile: {e}",
+            "无法读取任免范围配置文件 {} / cannot read the profile: {e}",
             path.display()
         )
     })?;
@@ -628,7 +991,7 @@ fn load_profile(path: &Path) -> Result<crate::domain::profile::Profile, String> 
             format!(":{}:{}", p.line, p.column)
         });
         format!(
-            "辖区配置有误 / invalid profile {}{}: {}",
+            "任免范围配置文件有误 / invalid profile {}{}: {}",
             path.display(),
             at.unwrap_or_default(),
             e.message

@@ -31,7 +31,7 @@ pub struct Common {
     /// 公告有错误（error）时仍然应用能读懂的部分 / apply what could be read even when a notice has errors
     #[arg(long)]
     pub force: bool,
-    /// 辖区配置文件（TOML）/ a jurisdiction profile (TOML)
+    /// 本级人大常委会任免范围的配置文件（TOML）/ a jurisdiction profile (TOML)
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
     /// 配置文件（默认向上查找 gazette.toml）/ config file
@@ -96,13 +96,18 @@ fn prepare(
     } else {
         config_for(common.config.as_deref(), &start)?
     };
-    let settings = build_settings(&config, &[], &[], common.profile.as_deref(), roster)?;
+    let settings = build_settings(
+        &config,
+        crate::check::RuleSelection::default(),
+        common.profile.as_deref(),
+        roster,
+    )?;
     Ok((config, settings))
 }
 
 fn read_inputs(paths: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut errors = Vec::new();
-    let inputs = collect_inputs(paths, &[], &mut errors);
+    let inputs = collect_inputs(paths, &[], &super::Exclusion::default(), &mut errors);
     if let Some(e) = errors.first() {
         return Err(e.clone());
     }
@@ -144,14 +149,18 @@ fn checked(reports: &[FileReport], force: bool) -> Result<(), ExitCode> {
     Ok(())
 }
 
+/// The findings that stop a roster command, on standard error: standard output is the
+/// roster's TOML (or a diff) and nothing else, so `init > roster.toml` stays a roster.
 fn print_findings(reports: &[FileReport]) {
-    print!(
+    use std::io::IsTerminal;
+    eprint!(
         "{}",
         render::human::render(
             reports,
             &render::human::Options {
                 lang: Lang::Zh,
-                color: color_wanted(),
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal(),
                 show_notes: false,
             },
         )
@@ -259,6 +268,15 @@ fn apply_command(args: ApplyArgs) -> ExitCode {
     let reports = check_all(inputs, &settings);
     if let Err(code) = checked(&reports, args.common.force) {
         return code;
+    }
+    let again = crate::roster::apply::already_applied(&before, &reports);
+    if !again.is_empty() {
+        for line in &again {
+            eprintln!("gazette: {line}");
+        }
+        if !args.common.force {
+            return fail("这些公告已经应用过（编号不大于名册的 last_notice），名册未写入；确需重新应用请加 --force / already applied (numbered at or below the roster's last_notice): nothing written; --force applies them again");
+        }
     }
     let mut roster = before;
     let log = apply(&mut roster, &reports, &settings);

@@ -1,23 +1,39 @@
-//! The concise format: one line per finding, `path:line:col: CODE message`, columns in
-//! characters (what editors' quickfix lists and grep-minded people read).
+//! The concise format: one line per finding, `path:line:col: severity: CODE [*] message`,
+//! columns in characters (what editors' quickfix lists and grep-minded people read); `[*]`
+//! marks a finding `--fix` can correct.
 
-use crate::diagnostic::Lang;
+use crate::diagnostic::{Diagnostic, Lang};
 use crate::report::FileReport;
 
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
+    render_with_notes(reports, lang, false)
+}
+
+/// As [`render`]; with `notes`, also what could not be verified (severity `note`).
+pub fn render_with_notes(reports: &[FileReport], lang: Lang, notes: bool) -> String {
     let mut out = String::new();
     for r in reports {
-        for d in r.findings() {
-            let p = r.line_index.position(&r.source, d.span.start);
-            out.push_str(&format!(
-                "{}:{}:{}: {} {}\n",
-                r.path,
-                p.line,
-                p.column,
-                d.code,
-                d.message.get(lang)
-            ));
+        let shown = r
+            .diagnostics
+            .iter()
+            .filter(|d| notes || d.severity != crate::diagnostic::Severity::Note);
+        for d in shown {
+            out.push_str(&line(r, d, lang));
         }
     }
     out
+}
+
+fn line(r: &FileReport, d: &Diagnostic, lang: Lang) -> String {
+    let p = r.line_index.position(&r.source, d.span.start);
+    let fixable = if d.fix.is_some() { " [*]" } else { "" };
+    format!(
+        "{}:{}:{}: {}: {}{fixable} {}\n",
+        r.path,
+        p.line,
+        p.column,
+        d.severity.as_str(),
+        d.code,
+        d.message.get(lang)
+    )
 }

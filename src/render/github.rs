@@ -16,9 +16,18 @@ fn property(s: &str) -> String {
 }
 
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
+    render_with_notes(reports, lang, false)
+}
+
+/// As [`render`]; with `notes`, also what could not be verified, as notices.
+pub fn render_with_notes(reports: &[FileReport], lang: Lang, notes: bool) -> String {
     let mut out = String::new();
     for r in reports {
-        for d in r.findings() {
+        let shown = r
+            .diagnostics
+            .iter()
+            .filter(|d| notes || d.severity != Severity::Note);
+        for d in shown {
             let (s, e) = super::range(&r.line_index, &r.source, d.span);
             let level = match d.severity {
                 Severity::Error => "error",

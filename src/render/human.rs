@@ -1,21 +1,35 @@
 //! The human format: a header with the location in characters, then miette's drawing of the
-//! labels under the exact characters.
+//! labels under the exact characters, then the help, in the message language.
 //!
 //! miette counts columns in bytes and prints whole source lines. Notice paragraphs are single
 //! lines of several hundred CJK characters, so miette is given an *excerpt*: the same line
 //! structure as the source (line numbers stay right), with every line that carries a label cut
-//! to a window around its labels, and every other line empty.
+//! to a window around its labels, and every other line empty. A window fits the output's width
+//! (CJK characters count two columns), so a terminal never wraps a line and breaks the
+//! underlines; it starts where the sentence starts when that fits, so the reader sees what the
+//! broken clause was about (「补选吴凯为…」), else a few characters before the labels.
 
 use std::fmt::{self, Write as _};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+use unicode_width::UnicodeWidthStr;
 
 use crate::ast::Span;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::report::FileReport;
 
-/// Characters of context kept on each side of the labels of a line.
+/// Characters of context kept after the labels of a line, at most.
 const CONTEXT_CHARS: usize = 12;
+/// Characters of context kept before them, at most, when the sentence does not fit.
+const CONTEXT_BEFORE: usize = 24;
+
+/// The width laid out for when none is given: a terminal's classic 80 columns.
+pub const DEFAULT_WIDTH: usize = 80;
+
+/// Columns of an excerpt line that are not source text: miette's gutter (` 109 │ `: the line
+/// number's digits and four more) and the `...` on each side of a window.
+const GUTTER: usize = 4;
+const ELLIPSES: usize = 6;
 
 pub struct Options {
     pub lang: Lang,
@@ -30,6 +44,19 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
     out
 }
 
+/// What a run knows besides its reports: inputs that could not be read, how the output is
+/// laid out.
+#[derive(Debug, Clone, Default)]
+pub struct RunOutput {
+    /// The inputs that could not be read, by name: the summary says so instead of 「未发现问题」.
+    pub unreadable: Vec<String>,
+    /// Findings only, no summary line (`--quiet`).
+    pub quiet: bool,
+    /// The columns the output may use (the terminal's; 80 when not a terminal); 0 for the
+    /// default, 80.
+    pub width: usize,
+}
+
 /// As [`render`], written out diagnostic by diagnostic: an archive with a hundred thousand
 /// findings is never held as one string.
 pub fn render_to(
@@ -37,20 +64,48 @@ pub fn render_to(
     reports: &[FileReport],
     options: &Options,
 ) -> fmt::Result {
+    render_run(out, reports, options, &RunOutput::default())
+}
+
+/// As [`render_to`], with what the run knows besides its reports.
+pub fn render_run(
+    out: &mut impl fmt::Write,
+    reports: &[FileReport],
+    options: &Options,
+    run: &RunOutput,
+) -> fmt::Result {
     let mut one = String::new();
     for report in reports {
         for d in &report.diagnostics {
             if d.severity != Severity::Note || options.show_notes {
                 one.clear();
-                render_one(&mut one, report, d, options);
+                render_one(&mut one, report, d, options, width(run));
                 out.write_str(&one)?;
             }
         }
     }
-    out.write_str(&summary(reports, options))
+    if run.quiet {
+        return Ok(());
+    }
+    out.write_str(&summary(reports, options, &run.unreadable))
 }
 
-fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &Options) {
+fn width(run: &RunOutput) -> usize {
+    if run.width == 0 {
+        DEFAULT_WIDTH
+    } else {
+        // Narrower than this leaves no room for text beside the gutter.
+        run.width.max(40)
+    }
+}
+
+fn render_one(
+    out: &mut String,
+    report: &FileReport,
+    d: &Diagnostic,
+    options: &Options,
+    width: usize,
+) {
     let lang = options.lang;
     let pos = report.line_index.position(&report.source, d.span.start);
     let (sev_color, sev_word) = match (d.severity, lang) {
@@ -75,7 +130,11 @@ fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &O
         d.name,
         d.message.get(lang)
     );
-    let _ = writeln!(out, "  --> {}:{}:{}", report.path, pos.line, pos.column);
+    let at = match lang {
+        Lang::Zh => "位置：",
+        Lang::En => "--> ",
+    };
+    let _ = writeln!(out, "  {at}{}:{}:{}", report.path, pos.line, pos.column);
 
     let mut help = d.help.as_ref().map(|h| h.get(lang).to_string());
     if let Some(fix) = &d.fix {
@@ -106,16 +165,21 @@ fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &O
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_context_lines(1)
         .without_primary_span_start()
-        .with_width(100)
+        .with_width(width)
         .with_links(false);
-    let clusters = clusters(report, &spans);
-    let last = clusters.len().saturating_sub(1);
-    for (i, cluster) in clusters.iter().enumerate() {
+    let digits = report
+        .line_index
+        .position(&report.source, report.source.len())
+        .line
+        .to_string()
+        .len();
+    let budget = width.saturating_sub(digits + GUTTER + ELLIPSES).max(10);
+    for cluster in clusters(report, &spans, budget) {
         let snippet = Snippet {
             message: String::new(),
-            excerpt: excerpt(report, cluster),
-            // The help closes the last drawing.
-            help: if i == last { help.clone() } else { None },
+            excerpt: excerpt(report, &cluster, budget),
+            // miette's footer would say `help:` in English; the help is written below.
+            help: None,
             severity: match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
@@ -126,8 +190,24 @@ fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &O
         if handler.render_report(&mut drawn, &snippet).is_ok() {
             // miette opens with the (empty) message line; the header above already says it.
             for line in drawn.lines().skip_while(|l| !l.contains('╭')) {
-                let _ = writeln!(out, "{}", line.trim_end());
+                if !line.trim().is_empty() {
+                    let _ = writeln!(out, "{}", line.trim_end());
+                }
             }
+        }
+    }
+    if let Some(help) = help {
+        let first = match lang {
+            Lang::Zh => "  帮助：",
+            Lang::En => "  help: ",
+        };
+        let wrap = textwrap::Options::new(width.saturating_sub(2))
+            .initial_indent(first)
+            .subsequent_indent("        ");
+        // The fix's note continues the help under the same heading.
+        let text = help.lines().collect::<Vec<_>>().join("\n");
+        for line in textwrap::wrap(&text, &wrap) {
+            let _ = writeln!(out, "{}", line.trim_end());
         }
     }
     out.push('\n');
@@ -137,15 +217,51 @@ fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &O
 type Spanned = (Span, Option<String>, bool);
 
 /// Groups labels whose lines are at most two apart; each group is drawn as one excerpt.
+/// Labels of one line too far apart to share a window of `budget` columns are drawn apart.
 /// The primary label's group comes first.
-fn clusters(report: &FileReport, spans: &[Spanned]) -> Vec<Vec<Spanned>> {
+fn clusters(report: &FileReport, spans: &[Spanned], budget: usize) -> Vec<Vec<Spanned>> {
     let line = |s: &Span| report.line_index.position(&report.source, s.start).line;
+    let source = report.source.as_str();
     let mut sorted: Vec<Spanned> = spans.to_vec();
     sorted.sort_by_key(|(s, _, _)| (line(s), s.start));
     let mut groups: Vec<Vec<Spanned>> = Vec::new();
     for item in sorted {
+        let joins = |g: &Vec<Spanned>| {
+            let last = &g[g.len() - 1].0;
+            let near = line(&item.0) <= line(last) + 2;
+            // Same line: the window from the first label of the line to this one must fit.
+            let fits = g
+                .iter()
+                .filter(|(s, _, _)| line(s) == line(&item.0))
+                .map(|(s, _, _)| s.start)
+                .min()
+                .is_none_or(|from| {
+                    let from = floor_boundary(source, from.min(source.len()));
+                    let to = floor_boundary(
+                        source,
+                        item.0.end.clamp(
+                            from,
+                            line_end_of(
+                                source,
+                                floor_boundary(source, item.0.start.min(source.len())),
+                            ),
+                        ),
+                    );
+                    let line_start = source[..from].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+                    let whole = source[line_start..line_end_of(source, from)].width();
+                    // miette writes the label's message after `╰── ` under its middle.
+                    let start = floor_boundary(source, item.0.start.clamp(from, to));
+                    let message = source[from..start].width()
+                        + source[start..to].width().div_ceil(2)
+                        + 4
+                        + item.1.as_deref().map_or(0, UnicodeWidthStr::width);
+                    (source[from..to].width() <= budget || whole <= budget + ELLIPSES)
+                        && message <= budget + ELLIPSES / 2
+                });
+            near && fits
+        };
         match groups.last_mut() {
-            Some(g) if line(&item.0) <= line(&g[g.len() - 1].0) + 2 => g.push(item),
+            Some(g) if joins(g) => g.push(item),
             _ => groups.push(vec![item]),
         }
     }
@@ -153,7 +269,7 @@ fn clusters(report: &FileReport, spans: &[Spanned]) -> Vec<Vec<Spanned>> {
     groups
 }
 
-fn summary(reports: &[FileReport], options: &Options) -> String {
+fn summary(reports: &[FileReport], options: &Options, unreadable: &[String]) -> String {
     let count = |s| reports.iter().map(|r| r.count(s)).sum::<usize>();
     let (e, w, s) = (
         count(Severity::Error),
@@ -166,7 +282,16 @@ fn summary(reports: &[FileReport], options: &Options) -> String {
         .map(|r| r.diagnostics.iter().filter(|d| d.fix.is_some()).count())
         .sum();
     let files = reports.len();
+    let failed = unreadable.len();
+    let names = unreadable.join(", ");
     let mut line = match options.lang {
+        // A run that could not read what it was given has not found that all is well.
+        Lang::Zh if failed > 0 && e + w + s == 0 => {
+            format!("检查了 {files} 个文件；{failed} 个文件无法读取：{names}。")
+        }
+        Lang::En if failed > 0 && e + w + s == 0 => {
+            format!("Checked {files} file(s); {failed} could not be read: {names}.")
+        }
         Lang::Zh if e + w + s == 0 => format!("检查了 {files} 个文件，未发现问题。"),
         Lang::Zh => format!(
             "检查了 {files} 个文件：{e} 个错误，{w} 个警告，{s} 个格式问题；{fixable} 个问题可自动修正。"
@@ -176,6 +301,12 @@ fn summary(reports: &[FileReport], options: &Options) -> String {
             "Checked {files} file(s): {e} error(s), {w} warning(s), {s} style issue(s); {fixable} fixable."
         ),
     };
+    if failed > 0 && e + w + s > 0 {
+        line.push_str(&match options.lang {
+            Lang::Zh => format!("另有 {failed} 个文件无法读取：{names}。"),
+            Lang::En => format!(" {failed} file(s) could not be read: {names}."),
+        });
+    }
     if notes > 0 && !options.show_notes {
         line.push_str(&match options.lang {
             Lang::Zh => format!("另有 {notes} 处无法核对，用 --explain-skipped 查看原因。"),
@@ -188,9 +319,9 @@ fn summary(reports: &[FileReport], options: &Options) -> String {
     line
 }
 
-/// The lines of one cluster, each labelled line cut to a window around its labels, with the
-/// labels re-based into the excerpt.
-fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
+/// The lines of one cluster, each labelled line cut to a window of at most `budget` columns
+/// around its labels, with the labels re-based into the excerpt.
+fn excerpt(report: &FileReport, spans: &[Spanned], budget: usize) -> Excerpt {
     let source = report.source.as_str();
     // Clamp every span to the line it starts on: a label is drawn on one line.
     let clamped: Vec<(Span, usize)> = spans
@@ -205,23 +336,48 @@ fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
 
     let mut windows: Vec<Window> = Vec::new();
     for &(span, line_start) in &clamped {
-        let from = back_chars(source, span.start, CONTEXT_CHARS).max(line_start);
-        let to =
-            forward_chars(source, span.end, CONTEXT_CHARS).min(line_end_of(source, line_start));
         match windows.iter_mut().find(|w| w.line_start == line_start) {
             Some(w) => {
-                w.from = w.from.min(from);
-                w.to = w.to.max(to);
+                w.from = w.from.min(span.start);
+                w.to = w.to.max(span.end);
             }
             None => windows.push(Window {
                 line_start,
-                from,
-                to,
+                from: span.start,
+                to: span.end,
                 at: 0,
             }),
         }
     }
+    for w in &mut windows {
+        // miette writes each label's message after `╰── ` under the middle of the label:
+        // the context before the labels must leave room for the longest such line.
+        let lead = clamped
+            .iter()
+            .zip(spans)
+            .filter(|((_, line_start), _)| *line_start == w.line_start)
+            .map(|((span, _), (_, message, _))| {
+                let half = source[span.start..span.end].width().div_ceil(2);
+                let text = message.as_deref().map_or(0, UnicodeWidthStr::width);
+                (budget + 3).saturating_sub(source[w.from..span.start].width() + half + 4 + text)
+            })
+            .min()
+            .unwrap_or(budget);
+        fit_window(source, w, budget, lead);
+    }
     windows.sort_by_key(|w| w.line_start);
+    // A label longer than its window is drawn up to the window's end.
+    let clamped: Vec<(Span, usize)> = clamped
+        .into_iter()
+        .map(|(span, line_start)| {
+            let w = windows
+                .iter()
+                .find(|w| w.line_start == line_start)
+                .expect("every label has a window");
+            let start = span.start.clamp(w.from, w.to);
+            (Span::new(start, span.end.clamp(start, w.to)), line_start)
+        })
+        .collect();
 
     let first_line = windows
         .first()
@@ -274,6 +430,132 @@ fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
     }
 }
 
+/// Widens a window from its labels (`from..to`) to context that fits `budget` columns: back
+/// to the start of the sentence when the whole fits, else up to [`CONTEXT_BEFORE`]
+/// characters; then forward, up to [`CONTEXT_CHARS`]. The context before the labels is at
+/// most `lead` columns. Labels wider than the budget are cut at its end.
+fn fit_window(source: &str, w: &mut Window, budget: usize, lead: usize) {
+    let line_end = line_end_of(source, w.line_start);
+    let cols = |from: usize, to: usize| source[from..to].width();
+    if cols(w.from, w.to) > budget {
+        let mut to = w.from;
+        for (i, c) in source[w.from..w.to].char_indices() {
+            let next = w.from + i + c.len_utf8();
+            if cols(w.from, next) > budget {
+                break;
+            }
+            to = next;
+        }
+        w.to = to;
+        return;
+    }
+    // A line that fits whole is shown whole, without dots.
+    if cols(w.line_start, line_end) <= budget + ELLIPSES
+        && cols(w.line_start, w.from) <= lead + ELLIPSES / 2
+    {
+        w.from = w.line_start;
+        w.to = line_end;
+        return;
+    }
+    let sentence = source[w.line_start..w.from]
+        .rfind(['。', '；', '！', '？'])
+        .map_or(w.line_start, |i| {
+            let at = w.line_start + i;
+            at + source[at..].chars().next().map_or(0, char::len_utf8)
+        });
+    // Leave room for a little context after the labels too.
+    let after = forward_chars(source, w.to, 4).min(line_end);
+    let room = budget.saturating_sub(cols(w.to, after));
+    let from = if cols(sentence, w.to) <= room && cols(sentence, w.from) <= lead {
+        sentence
+    } else {
+        // As far back as fits, up to CONTEXT_BEFORE characters: enough to show what the
+        // clause is about (「补选吴凯为」 before the words a GZ003 found missing).
+        let mut from = w.from;
+        for (i, _) in source[w.line_start..w.from]
+            .char_indices()
+            .rev()
+            .take(CONTEXT_BEFORE)
+        {
+            let at = w.line_start + i;
+            if cols(at, w.to) > room || cols(at, w.from) > lead {
+                break;
+            }
+            from = at;
+        }
+        // Start at a clause when one begins in the context: 「依照…」, not 「民代表大会…」.
+        // 「、」 separates names and posts, not clauses: a window may start after one, never
+        // at one.
+        let from = match source[from..w.from].find(['，', '：', '；', '。']) {
+            Some(i) => {
+                let at = from + i;
+                at + source[at..].chars().next().map_or(0, char::len_utf8)
+            }
+            None if source[from..w.from].starts_with('、') => from + '、'.len_utf8(),
+            None => from,
+        };
+        snap_back(
+            source,
+            from,
+            w.line_start,
+            w.from,
+            room.min(lead + cols(w.from, w.to)),
+        )
+    };
+    let mut to = w.to;
+    for (i, c) in source[w.to..line_end].char_indices().take(CONTEXT_CHARS) {
+        let next = w.to + i + c.len_utf8();
+        if cols(from, next) > budget {
+            break;
+        }
+        to = next;
+    }
+    w.from = from;
+    w.to = snap_forward(source, to, line_end, from, budget);
+}
+
+/// A window must not start inside a run of ASCII letters and digits (「2024年」 cut to
+/// 「24年」): back to the run's start when the window still fits, else forward past it (never
+/// past the labels at `limit`).
+fn snap_back(source: &str, from: usize, line_start: usize, limit: usize, budget: usize) -> usize {
+    let inside = |at: usize| {
+        at > line_start
+            && source[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+            && source[at..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    };
+    let mut back = from;
+    while inside(back) {
+        back -= 1;
+    }
+    if source[back..limit].width() <= budget {
+        return back;
+    }
+    let mut at = from;
+    while inside(at) && at < limit {
+        at += 1;
+    }
+    at
+}
+
+/// Likewise for the end: back to the run's start when extending it would not fit.
+fn snap_forward(source: &str, to: usize, line_end: usize, from: usize, budget: usize) -> usize {
+    let inside = |at: usize| {
+        at < line_end
+            && source[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+            && source[at..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    };
+    let mut at = to;
+    while inside(at) && source[from..at + 1].width() <= budget {
+        at += 1;
+    }
+    if inside(at) {
+        while at > from && inside(at) {
+            at -= 1;
+        }
+    }
+    at
+}
+
 /// A labelled line's window: source bytes `from..to` of the line at `line_start`, placed at
 /// `at` in the excerpt.
 struct Window {
@@ -319,24 +601,6 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-/// `n` characters back from `from`, and further while inside a run of ASCII letters and
-/// digits: a window must not cut 「2024年」 into 「24年」.
-fn back_chars(s: &str, from: usize, n: usize) -> usize {
-    let mut at = s[..from]
-        .char_indices()
-        .rev()
-        .take(n)
-        .last()
-        .map_or(from, |(i, _)| i);
-    while let Some(c) = s[..at].chars().next_back() {
-        if !c.is_ascii_alphanumeric() || !s[at..].starts_with(|d: char| d.is_ascii_alphanumeric()) {
-            break;
-        }
-        at -= c.len_utf8();
-    }
-    at
 }
 
 /// `n` characters forward from `from`, likewise not ending inside an ASCII run.

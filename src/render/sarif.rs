@@ -1,5 +1,10 @@
 //! SARIF 2.1.0, for GitHub code scanning and other result viewers. Columns are Unicode code
 //! points (`columnKind`), so a finding after 𠇔 is placed right in every viewer.
+//!
+//! Relative paths are given against `SRCROOT` (`originalUriBaseIds`: the directory gazette ran
+//! in), absolute ones as `file://` URIs. Every rule links to its page under `docs/rules/`;
+//! every result carries a fingerprint made of what it says and the text it points at, not of
+//! its line, so that code scanning keeps an alert as the same one across unrelated edits.
 
 use serde_json::{json, Value};
 
@@ -40,19 +45,70 @@ fn region(r: &FileReport, span: crate::ast::Span) -> Value {
     })
 }
 
+/// Where the documentation of the tool lives (Cargo.toml's `repository`).
+pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// The page of a rule in the repository's documentation (`docs/rules/GZ303.md`).
+pub fn help_uri(code: &str) -> String {
+    format!("{REPOSITORY}/blob/main/docs/rules/{code}.md")
+}
+
+/// An artifact location: `file://` for an absolute path, else relative to `SRCROOT`.
+fn artifact(path: &str) -> Value {
+    let slashed = path.replace('\\', "/");
+    if std::path::Path::new(path).is_absolute() || slashed.starts_with('/') {
+        let rooted = if slashed.starts_with('/') {
+            slashed
+        } else {
+            format!("/{slashed}")
+        };
+        json!({ "uri": format!("file://{}", uri(&rooted)) })
+    } else {
+        let relative = slashed.trim_start_matches("./");
+        json!({ "uri": uri(relative), "uriBaseId": "SRCROOT" })
+    }
+}
+
 fn location(r: &FileReport, span: crate::ast::Span) -> Value {
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri(&r.path) },
+            "artifactLocation": artifact(&r.path),
             "region": region(r, span),
         }
     })
+}
+
+/// A fingerprint of a finding that does not move with its line: the rule, the message and
+/// the text of the line it is on (trimmed), and how many identical findings came before it
+/// in the file. Hashed with FNV-1a, whose value is fixed by its definition, not by a
+/// compiler's choice of hasher.
+fn fingerprint(r: &FileReport, d: &Diagnostic, seen: &mut Vec<u64>) -> String {
+    use std::hash::Hasher;
+    let start = d.span.start.min(r.source.len());
+    let line_start = r.source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = r.source[start..]
+        .find('\n')
+        .map_or(r.source.len(), |i| start + i);
+    let mut h = fnv::FnvHasher::default();
+    for part in [
+        d.code,
+        d.message.zh.as_str(),
+        r.source[line_start..line_end].trim(),
+    ] {
+        h.write(part.as_bytes());
+        h.write_u8(0);
+    }
+    let base = h.finish();
+    let occurrence = seen.iter().filter(|&&b| b == base).count();
+    seen.push(base);
+    format!("{base:016x}:{}", occurrence + 1)
 }
 
 fn rule(rule: &RuleDef) -> Value {
     json!({
         "id": rule.code,
         "name": rule.name,
+        "helpUri": help_uri(rule.code),
         "shortDescription": { "text": rule.summary },
         "fullDescription": { "text": rule.summary },
         "help": { "text": rule.explanation, "markdown": rule.explanation },
@@ -63,7 +119,7 @@ fn rule(rule: &RuleDef) -> Value {
     })
 }
 
-fn result(r: &FileReport, d: &Diagnostic, lang: Lang) -> Value {
+fn result(r: &FileReport, d: &Diagnostic, lang: Lang, seen: &mut Vec<u64>) -> Value {
     let index = RULES.iter().position(|x| x.code == d.code).unwrap_or(0);
     let mut v = json!({
         "ruleId": d.code,
@@ -71,7 +127,13 @@ fn result(r: &FileReport, d: &Diagnostic, lang: Lang) -> Value {
         "level": level(d.severity),
         "message": { "text": d.message.get(lang) },
         "locations": [location(r, d.span)],
+        "partialFingerprints": { "gazetteFinding/v1": fingerprint(r, d, seen) },
     });
+    if d.severity == Severity::Note {
+        // What could not be verified is information, not a problem (`--explain-skipped`).
+        v["kind"] = json!("informational");
+        v["level"] = json!("none");
+    }
     if !d.labels.is_empty() {
         v["relatedLocations"] = Value::Array(
             d.labels
@@ -90,7 +152,7 @@ fn result(r: &FileReport, d: &Diagnostic, lang: Lang) -> Value {
         v["fixes"] = json!([{
             "description": { "text": fix.description.get(lang) },
             "artifactChanges": [{
-                "artifactLocation": { "uri": uri(&r.path) },
+                "artifactLocation": artifact(&r.path),
                 "replacements": fix.edits.iter().map(|e| json!({
                     "deletedRegion": region(r, e.span),
                     "insertedContent": { "text": e.replacement },
@@ -103,10 +165,42 @@ fn result(r: &FileReport, d: &Diagnostic, lang: Lang) -> Value {
 
 /// The whole run as one SARIF log. `errors` are inputs that could not be read.
 pub fn render(reports: &[FileReport], errors: &[String], lang: Lang) -> String {
-    let results: Vec<Value> = reports
-        .iter()
-        .flat_map(|r| r.findings().map(move |d| result(r, d, lang)))
-        .collect();
+    render_with_notes(reports, errors, lang, false, None)
+}
+
+/// As [`render`]; with `notes`, also what could not be verified, as informational results;
+/// with `root_dir` (the directory relative paths start from), SRCROOT's absolute URI.
+pub fn render_with_notes(
+    reports: &[FileReport],
+    errors: &[String],
+    lang: Lang,
+    notes: bool,
+    root_dir: Option<&std::path::Path>,
+) -> String {
+    let mut results: Vec<Value> = Vec::new();
+    for r in reports {
+        let mut seen = Vec::new();
+        for d in r
+            .diagnostics
+            .iter()
+            .filter(|d| notes || d.severity != Severity::Note)
+        {
+            results.push(result(r, d, lang, &mut seen));
+        }
+    }
+    let mut root = json!({
+        "description": { "text": "the directory gazette ran in; relative paths are relative to it" },
+    });
+    if let Some(dir) = root_dir {
+        let slashed = dir.display().to_string().replace('\\', "/");
+        let slashed = slashed.trim_end_matches('/');
+        let rooted = if slashed.starts_with('/') {
+            slashed.to_string()
+        } else {
+            format!("/{slashed}")
+        };
+        root["uri"] = json!(format!("file://{}/", uri(&rooted)));
+    }
     let notifications: Vec<Value> = errors
         .iter()
         .map(|e| json!({ "level": "error", "message": { "text": e } }))
@@ -118,12 +212,14 @@ pub fn render(reports: &[FileReport], errors: &[String], lang: Lang) -> String {
             "tool": { "driver": {
                 "name": "gazette",
                 "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": REPOSITORY,
                 "rules": RULES.iter().map(|r| rule(r)).collect::<Vec<_>>(),
             }},
             "invocations": [{
                 "executionSuccessful": errors.is_empty(),
                 "toolExecutionNotifications": notifications,
             }],
+            "originalUriBaseIds": { "SRCROOT": root },
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],

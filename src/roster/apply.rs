@@ -33,6 +33,33 @@ pub fn chronological(reports: &[FileReport]) -> Vec<(usize, &Notice)> {
     all
 }
 
+/// The notices of `reports` the roster has already taken in: numbered at or below its
+/// congress's `last_notice`. Applying them again would count their changes twice.
+pub fn already_applied(roster: &Roster, reports: &[FileReport]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (file, notice) in chronological(reports) {
+        let Some(n) = notice.number else { continue };
+        let Some(last) = roster
+            .congress(&congress_of_issuer(&notice.issuer), notice.term)
+            .and_then(|c| c.last_notice)
+        else {
+            continue;
+        };
+        if n <= last {
+            let report = &reports[file];
+            let line = report
+                .line_index
+                .position(&report.source, notice.span.start)
+                .line;
+            out.push(format!(
+                "{}:{line} 第{n}号公告已经应用过（名册 last_notice = {last}）/ notice {n} already applied (last_notice = {last})",
+                report.path
+            ));
+        }
+    }
+    out
+}
+
 /// Applies every notice of `reports` to `roster`.
 pub fn apply(roster: &mut Roster, reports: &[FileReport], settings: &Settings) -> ApplyLog {
     let contexts: Vec<Context> = reports

@@ -25,17 +25,32 @@ type P<'i> = Pair<'i, Rule>;
 /// parsing the page with `Rule::document` (tests/page_layer.rs compares them), but the pairs
 /// in memory at any time are those of one notice, and news text costs a byte search.
 pub fn parse_document(source: &str) -> Document {
+    parse_page(source, &[])
+}
+
+/// As [`parse_document`], keeping `opaque` as opaque text: no notice starts in it and none
+/// runs into it. `opaque` is sorted and made of whole lines (a Markdown page's code blocks and
+/// comments, `super::markdown`).
+pub fn parse_page(source: &str, opaque: &[Span]) -> Document {
     super::install_call_limit();
     let mut page = Page::default();
     let mut starts = NoticeStarts::new(source);
+    let mut skip = opaque.iter().peekable();
     let mut pos = 0;
     while pos < source.len() {
         let Some(candidate) = starts.next_line(pos) else {
             page.opaque(Span::new(pos, source.len()));
             break;
         };
+        while skip.next_if(|s| s.end <= candidate).is_some() {}
+        if let Some(s) = skip.peek().filter(|s| s.start <= candidate) {
+            page.opaque(Span::new(pos, s.end));
+            pos = s.end;
+            continue;
+        }
+        let limit = skip.peek().map_or(source.len(), |s| s.start);
         page.opaque(Span::new(pos, candidate));
-        match NoticeParser::parse(Rule::page_step, &source[candidate..]) {
+        match NoticeParser::parse(Rule::page_step, &source[candidate..limit]) {
             Ok(mut pairs) => {
                 let step = pairs.next().and_then(|p| p.into_inner().next());
                 match step {
@@ -62,7 +77,8 @@ pub fn parse_document(source: &str) -> Document {
                 // text up to the next line that may start a notice as opaque, and say so.
                 let end = starts
                     .next_line(line_end(source, candidate))
-                    .unwrap_or(source.len());
+                    .unwrap_or(source.len())
+                    .min(limit);
                 let span = Span::new(candidate, end);
                 page.opaque(span);
                 page.problems.push(call_limit_problem(span));

@@ -4,12 +4,13 @@
 mod expected;
 mod fragment;
 mod lower;
+pub mod markdown;
 pub mod numerals;
 mod parser;
 
-pub use lower::parse_document;
 #[doc(hidden)]
 pub use lower::parse_document_whole_page;
+pub use lower::{parse_document, parse_page};
 pub use parser::{NoticeParser, Rule};
 
 use std::num::NonZeroUsize;

@@ -9,7 +9,7 @@ pub const RULE: RuleDef = RuleDef {
     name: "syntax-error",
     severity: Severity::Error,
     enabled_by_default: true,
-    summary: "公告中有无法识别的行或条款 / a line or clause of a notice does not match the grammar",
+    summary: "文字残缺或重复（错误），或写法未能识别（警告） / broken text (error), or a wording not recognised (warning)",
     explanation: r#"## 检查什么 (What it does)
 公告（公告头之后、落款之前）中的每一行都必须是语法认识的结构：编号行、通过日期行、节标题、
 任免条目、代表资格条款、决定标题、正文、落款、日期。不认识的行或条款报为本错误，
@@ -36,7 +36,7 @@ pub const RULE: RuleDef = RuleDef {
 ```
 …补选吴凯为重庆市第六届人民代表大会代表。重庆市第六届人民代表大会常务委员会第十二次会议…
 ```
-各种规范写法见 VARIANTS.md 与 `examples/variants/`。
+各种规范写法见 `examples/variants/`。
 "#,
     check: Check::File(check),
 };

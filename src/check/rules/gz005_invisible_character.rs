@@ -39,7 +39,7 @@ pub const RULE: RuleDef = RuleDef {
 
 ## 依据 (References)
 The Unicode Standard, 第23章 Special Areas and Format Characters（23.2 Layout Controls）：
-这些是格式控制字符，不是文字；RULES.md GZ005。
+这些是格式控制字符，不是文字。
 "#,
     check: Check::File(check),
 };

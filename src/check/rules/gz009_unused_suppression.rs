@@ -21,11 +21,11 @@ pub const RULE: RuleDef = RuleDef {
 
 ## 示例 (Example)
 ```
-<!-- gazette-ignore GZ340 -->
+<!-- gazette-ignore GZ303 -->
 二、任命
 ……
 ```
-（规则代码写错了：应为 GZ304。）
+（各项之间的「；」已经改正，GZ303 不再报告：删除这条注释。代码不存在时报告 GZ008。）
 "#,
     check: Check::File(check),
 };

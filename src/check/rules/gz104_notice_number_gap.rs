@@ -14,7 +14,7 @@ pub const RULE: RuleDef = RuleDef {
     summary: "同一文档中公告编号不连续 / a gap between notice numbers",
     explanation: r#"## 检查什么 (What it does)
 同一文档中同一机关同一届次的公告编号不连续时，指出缺少的编号。
-默认关闭（`--select GZ104` 开启）：一版报纸通常只刊登一次会议的部分公告，缺号是常态；
+默认关闭（`--extend-select GZ104` 开启；`--select GZ104` 只运行本规则）：一版报纸通常只刊登一次会议的部分公告，缺号是常态；
 检查一整期公报或一届的全部公告时才有意义。
 
 ## 示例 (Example)

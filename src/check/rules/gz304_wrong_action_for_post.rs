@@ -11,7 +11,7 @@ pub const RULE: RuleDef = RuleDef {
     enabled_by_default: true,
     summary: "职务所在的任免类别不对 / the post needs a different legal action",
     explanation: r#"## 检查什么 (What it does)
-每个职务由哪种法律行为任免，由辖区配置（`--profile`，内置直辖市和省两种）规定：
+每个职务由哪种法律行为任免，由本级人大常委会的任免范围规定（内置直辖市和省两种，或 `--profile` 给出的配置文件）：
 副市长、政府组成部门负责人、直辖市中级人民法院院长、检察院分院检察长「决定任命／决定免去」；
 法官、检察官、专门委员会副主任委员和委员「任命／免去」；下一级人民检察院检察长「批准任命／批准免去」。
 职务列在了别的类别下，报错；资料之间有分歧的（分院检察长列在「任命」下），只给警告。

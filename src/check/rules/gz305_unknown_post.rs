@@ -15,9 +15,9 @@ pub const RULE: RuleDef = RuleDef {
     enabled_by_default: true,
     summary: "职务无法解析为「机构 + 职务名称」 / a post the profile does not know",
     explanation: r#"## 检查什么 (What it does)
-公告中每一个职务（任免条目、「……职务相应终止」、决定标题）都按辖区配置解析为「机构 + 职务名称」。
+公告中每一个职务（任免条目、「……职务相应终止」、决定标题）都按本级人大常委会的任免范围（内置的直辖市、省两种，或 `--profile` 给出的配置文件）解析为「机构 + 职务名称」。
 解析不了的报出，最常见的是机构名称缺了一段，如「重庆市第六届人民代表大会委员会委员」缺了专门委员会的名称。
-发布机关不属于任何辖区配置（全国人大常委会、设区的市、县）时不检查。
+发布机关的任免范围没有配置（全国人大常委会、设区的市、县）时不检查。
 
 ## 为什么 (Why)
 职务名称是任免的对象，缺字、错字会让任免落空或指向别的职务。
@@ -38,7 +38,10 @@ fn unknown(span: Span, text: &str, institution: &str) -> Diagnostic {
             format!("无法识别的职务「{text}」"),
             format!("unknown post 「{text}」"),
         )
-        .with_label("辖区配置中没有这种职务", "no such post in the profile");
+        .with_label(
+            "本级人大常委会的任免范围里没有这种职务",
+            "no such post in the profile",
+        );
     if institution.ends_with("人民代表大会委员会") {
         d = d.with_help(
             "委员会的名称似乎缺失：应为「……常务委员会委员」或「……某某委员会委员」",
@@ -46,7 +49,7 @@ fn unknown(span: Span, text: &str, institution: &str) -> Diagnostic {
         );
     } else {
         d = d.with_help(
-            "核对职务名称是否有缺字、错字；本地特有的职务可写入自己的辖区配置（--profile）",
+            "核对职务名称是否有缺字、错字；本地特有的职务，可以写进自己的任免范围配置文件（--profile）",
             "check the post for missing characters; local posts can go into your own profile (--profile)",
         );
     }

@@ -12,7 +12,7 @@ pub const RULE: RuleDef = RuleDef {
     enabled_by_default: true,
     summary: "只能有一人担任的职务任命了两人 / a single-holder post given to two people",
     explanation: r#"## 检查什么 (What it does)
-院长、检察长、庭长、局长等只能由一人担任的职务（辖区配置中的 `single`），在本次检查的所有文件中被任命给了两个不同的人。
+院长、检察长、庭长、局长等只能由一人担任的职务（任免范围配置中的 `single`），在本次检查的所有文件中被任命给了两个不同的人。
 给出名册（`--roster`）时还检查另一半：名册记载的现任者在本次检查中既未免去、也未辞职（也未随代表资格终止），
 却任命了另一人。代理（「代理院长」）的决定由 GZ403 检查。
 

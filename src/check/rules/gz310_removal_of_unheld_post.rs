@@ -30,7 +30,7 @@ pub const RULE: RuleDef = RuleDef {
 核对人名和职务；名册过时的，先用 `gazette roster apply` 把之前的公告应用到名册。
 
 ## 依据 (References)
-RULES.md GZ310。
+名册（`--roster`）记录的在任情况；名册的写法见 README 的 «The roster» 一节。
 "#,
     check: Check::Run(check),
 };

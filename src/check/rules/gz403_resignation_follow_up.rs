@@ -34,7 +34,7 @@ pub const RULE: RuleDef = RuleDef {
 在任免名单中写明「决定任命郑立新为天津市人民政府副市长、代理天津市人民政府市长职务」。
 
 ## 依据 (References)
-地方组织法（2022）第三十二条、第五十条第十三项；RULES.md GZ403。
+地方组织法（2022）第三十二条、第五十条第十三项。
 "#,
     check: Check::Run(check),
 };

@@ -34,7 +34,7 @@ GB/T 15834-2011 规定间隔号「·」标示外国人名、少数民族人名�
 ```
 
 ## 依据 (References)
-GB/T 15834-2011《标点符号用法》间隔号（4.14）；VARIANTS.md「多来提曼·开米克（塔吉克族）」。
+GB/T 15834-2011《标点符号用法》间隔号（4.14）；`examples/variants/06_npc13_2023_renmin_ribao.md`「多来提曼·开米克（塔吉克族）」。
 "#,
     check: Check::File(check),
 };

@@ -44,7 +44,7 @@ pub const RULE: RuleDef = RuleDef {
 
 ## 依据 (References)
 GB/T 9704-2012 7.3.3（正文每个自然段左空二字，回行顶格）；全国人大常委会与各地人大常委会
-公告的印刷惯例（examples/variants/）；RULES.md GZ605。
+公告的印刷惯例（`examples/variants/`）。
 "#,
     check: Check::File(check),
 };

@@ -5,6 +5,7 @@ pub mod gz002_legacy_encoding;
 pub mod gz003_syntax_error;
 pub mod gz004_broken_paragraph;
 pub mod gz005_invisible_character;
+pub mod gz008_unknown_suppression_code;
 pub mod gz009_unused_suppression;
 pub mod gz101_notice_number_format;
 pub mod gz102_duplicate_notice_number;
