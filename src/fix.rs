@@ -11,8 +11,9 @@ use crate::diagnostic::Edit;
 use crate::report::FileReport;
 use crate::source::Encoding;
 
-/// The text with every non-overlapping fix applied, or `None` when nothing changes.
-pub fn fixed_text(report: &FileReport) -> Option<String> {
+/// The edits `--fix` applies, in order: every fix's edits, the first of overlapping ones
+/// kept (the rest wait for the next run). The language server's 「fix all」 sends exactly these.
+pub fn applicable_edits(report: &FileReport) -> Vec<&Edit> {
     let mut edits: Vec<&Edit> = report
         .findings()
         .filter_map(|d| d.fix.as_ref())
@@ -20,13 +21,23 @@ pub fn fixed_text(report: &FileReport) -> Option<String> {
         .collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     edits.dedup_by(|a, b| a.span == b.span && a.replacement == b.replacement);
+    let mut at = 0;
+    edits.retain(|e| {
+        // An edit that overlaps one already taken waits for the next run.
+        let fits = e.span.start >= at && e.span.end <= report.source.len();
+        if fits {
+            at = e.span.end;
+        }
+        fits
+    });
+    edits
+}
+
+/// The text with every non-overlapping fix applied, or `None` when nothing changes.
+pub fn fixed_text(report: &FileReport) -> Option<String> {
     let mut out = String::with_capacity(report.source.len());
     let mut at = 0;
-    for e in edits {
-        // An edit that overlaps one already taken waits for the next run.
-        if e.span.start < at || e.span.end > report.source.len() {
-            continue;
-        }
+    for e in applicable_edits(report) {
         out.push_str(&report.source[at..e.span.start]);
         out.push_str(&e.replacement);
         at = e.span.end;

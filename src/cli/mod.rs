@@ -38,6 +38,8 @@ pub enum Command {
     /// 名册：建立、按公告更新 / the roster: build it, roll it forward through notices
     #[command(subcommand)]
     Roster(roster::RosterCommand),
+    /// 语言服务器（LSP，标准输入输出）/ a language server (LSP over stdio)
+    Server,
 }
 
 #[derive(clap::Args, Debug)]
@@ -177,11 +179,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain(args),
         Command::Config(args) => show_config(args),
         Command::Roster(command) => roster::run(command),
+        Command::Server => crate::server::run_stdio(),
     }
 }
 
 /// The config in force: `--config`, else gazette.toml found upwards from `start`.
-fn config_for(
+pub fn config_for(
     explicit: Option<&Path>,
     start: &Path,
 ) -> Result<(Option<PathBuf>, crate::config::Config), String> {
@@ -309,43 +312,54 @@ fn collect_inputs(paths: &[PathBuf], globs: &[String], errors: &mut Vec<String>)
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            let mut walk = ignore::WalkBuilder::new(path);
-            walk.add_custom_ignore_filename(".gazetteignore");
-            let matcher = if globs.is_empty() {
-                None
-            } else {
-                let mut o = ignore::overrides::OverrideBuilder::new(path);
-                for g in globs {
-                    if let Err(e) = o.add(g) {
-                        errors.push(format!("--glob {g}: {e}"));
-                    }
-                }
-                o.build().ok()
-            };
-            let mut found: Vec<PathBuf> = walk
-                .build()
-                .filter_map(|entry| match entry {
-                    Ok(e) => Some(e.into_path()),
-                    Err(err) => {
-                        errors.push(err.to_string());
-                        None
-                    }
-                })
-                .filter(|p| {
-                    p.is_file()
-                        && match &matcher {
-                            Some(m) => m.matched(p, false).is_whitelist(),
-                            None => has_notice_extension(p),
-                        }
-                })
-                .collect();
-            found.sort();
-            inputs.extend(found.into_iter().map(Input::File));
+            inputs.extend(
+                files_in_dir(path, globs, errors)
+                    .into_iter()
+                    .map(Input::File),
+            );
         } else {
             inputs.push(Input::File(path.clone()));
         }
     }
     inputs
+}
+
+/// The files a directory contributes to a run, in a stable order: its `*.md`, `*.markdown`
+/// and `*.txt` files (or those matching `globs`), honouring .gitignore and .gazetteignore.
+/// The language server reads a workspace folder through it too, so that both see one run.
+pub fn files_in_dir(path: &Path, globs: &[String], errors: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut walk = ignore::WalkBuilder::new(path);
+    walk.add_custom_ignore_filename(".gazetteignore");
+    let matcher = if globs.is_empty() {
+        None
+    } else {
+        let mut o = ignore::overrides::OverrideBuilder::new(path);
+        for g in globs {
+            if let Err(e) = o.add(g) {
+                errors.push(format!("--glob {g}: {e}"));
+            }
+        }
+        o.build().ok()
+    };
+    let mut found: Vec<PathBuf> = walk
+        .build()
+        .filter_map(|entry| match entry {
+            Ok(e) => Some(e.into_path()),
+            Err(err) => {
+                errors.push(err.to_string());
+                None
+            }
+        })
+        .filter(|p| {
+            p.is_file()
+                && match &matcher {
+                    Some(m) => m.matched(p, false).is_whitelist(),
+                    None => has_notice_extension(p),
+                }
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 fn has_notice_extension(p: &Path) -> bool {
@@ -589,7 +603,7 @@ impl std::fmt::Write for IoWrite<'_> {
 
 /// The settings of a run: the config's options merged with the flags (flags add to lists;
 /// `--profile` replaces the config's).
-pub(crate) fn build_settings(
+pub fn build_settings(
     config: &crate::config::Config,
     select: &[String],
     ignore: &[String],
