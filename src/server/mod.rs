@@ -46,6 +46,21 @@ impl Options {
     }
 }
 
+impl Options {
+    /// The same options with another pipeline in place of `report::check_all`: tests make
+    /// one panic to see that a crashing rule costs only its own document.
+    pub fn with_checker(
+        mut self,
+        checker: impl Fn(Vec<(String, Vec<u8>)>, &crate::check::Settings) -> Vec<crate::report::FileReport>
+            + Send
+            + Sync
+            + 'static,
+    ) -> Self {
+        self.checker = Arc::new(checker);
+        self
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
