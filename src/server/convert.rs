@@ -201,13 +201,8 @@ fn ignore_action(
 }
 
 /// The hover over `offset`: each finding or note there, with its rule's explanation
-/// (`gazette explain`). `None` when nothing was found there.
-pub fn hover(
-    report: &FileReport,
-    m: &Mapper,
-    offset: usize,
-    lang: Lang,
-) -> Option<lsp_types::Hover> {
+/// (`gazette explain`), and the span of the first. `None` when nothing was found there.
+pub fn hover(report: &FileReport, offset: usize, lang: Lang) -> Option<(String, Span)> {
     let here: Vec<&Diagnostic> = report
         .diagnostics
         .iter()
@@ -248,13 +243,7 @@ pub fn hover(
             text.push_str(&format!("\n\n{}\n\n{}", rule.summary, rule.explanation));
         }
     }
-    Some(lsp_types::Hover {
-        contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
-            kind: lsp_types::MarkupKind::Markdown,
-            value: text,
-        }),
-        range: Some(m.range(first.span)),
-    })
+    Some((text, first.span))
 }
 
 /// The first line of a span's text, trimmed: what an outline shows for a node.

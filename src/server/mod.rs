@@ -8,6 +8,7 @@
 //! answered from the last published check of the same version.
 
 mod convert;
+mod people;
 mod position;
 mod transport;
 mod worker;
@@ -547,7 +548,23 @@ impl Server {
         let at = p.text_document_position_params;
         let a = self.current(&at.text_document.uri)?;
         let m = a.mapper();
-        convert::hover(&a.report, &m, m.offset(at.position), a.lang)
+        let offset = m.offset(at.position);
+        let found = convert::hover(&a.report, offset, a.lang);
+        let person = people::hover(&a.people, &a.report.path, offset, a.lang);
+        let span = found.as_ref().or(person.as_ref())?.1;
+        let value = [found, person]
+            .into_iter()
+            .flatten()
+            .map(|(text, _)| text)
+            .collect::<Vec<_>>()
+            .join("\n\n---\n\n");
+        Some(lsp_types::Hover {
+            contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
+                kind: lsp_types::MarkupKind::Markdown,
+                value,
+            }),
+            range: Some(m.range(span)),
+        })
     }
 
     fn outline(

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use lsp_types::{notification, MessageType, PublishDiagnosticsParams, Url};
 
+use super::people::People;
 use super::position::{Encoding, Mapper};
 use super::{convert, Document, Options, Shared};
 use crate::check::Settings;
@@ -35,6 +36,8 @@ pub(crate) struct Analysis {
     pub lang: Lang,
     /// A `.txt` draft: suppression comments are `# gazette-ignore`.
     pub plain_text: bool,
+    /// What the whole run says about each person named (for hover).
+    pub people: Arc<People>,
 }
 
 impl Analysis {
@@ -162,8 +165,12 @@ fn check_open_documents(shared: &Shared, options: &Options) {
         };
         match guarded(&options.checker, inputs, &settings) {
             Ok(reports) => {
+                // The people index reads the same models as the rules; it may fail as they may.
+                let people = catch_unwind(AssertUnwindSafe(|| People::of_run(&reports, &settings)))
+                    .unwrap_or_default();
+                let people = Arc::new(people);
                 for (open, report) in members.iter().zip(reports) {
-                    context.publish(open, report);
+                    context.publish(open, report, &people);
                 }
             }
             Err(panic) => {
@@ -178,7 +185,9 @@ fn check_open_documents(shared: &Shared, options: &Options) {
                 for open in &members {
                     let input = vec![(open.name(), open.document.text.as_bytes().to_vec())];
                     match guarded(&options.checker, input, &settings) {
-                        Ok(mut reports) => context.publish(open, reports.remove(0)),
+                        Ok(mut reports) => {
+                            context.publish(open, reports.remove(0), &Arc::default())
+                        }
                         Err(panic) => {
                             let message = format!(
                                 "gazette 内部错误：检查此文档时规则崩溃，诊断不完整 / internal error: a rule panicked on this document: {panic}"
@@ -223,7 +232,7 @@ struct Published<'a> {
 impl Published<'_> {
     /// Publishes a report unless the buffer has moved on: a newer version is queued and its
     /// check will publish instead (so an older check never overwrites a newer one).
-    fn publish(&self, open: &Open, report: FileReport) {
+    fn publish(&self, open: &Open, report: FileReport, people: &Arc<People>) {
         let current = lock(&self.shared.documents)
             .get(&open.uri)
             .map(|d| d.version);
@@ -241,6 +250,7 @@ impl Published<'_> {
                 .as_deref()
                 .and_then(Path::extension)
                 .is_some_and(|e| e == "txt"),
+            people: people.clone(),
         };
         let diagnostics =
             convert::diagnostics(&analysis.report, &analysis.mapper(), &open.uri, self.lang);
