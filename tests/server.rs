@@ -621,3 +621,52 @@ fn hover_on_a_name_tells_what_the_run_says_about_the_person() {
     assert!(text.contains("代表资格确认（补选）"), "{text}");
     assert!(c.stop());
 }
+
+#[test]
+fn a_bom_kept_in_the_buffer_shifts_the_first_line_and_fixes_still_apply() {
+    let text = "\u{feff}<!-- gazette-ignore GZ104 -->\n## 重庆市人民代表大会常务委员会公告\n\n[六届]第58号\n";
+    for (offered, start, end) in [("utf-16", 1, 30), ("utf-8", 3, 32)] {
+        let mut c = Client::start();
+        c.initialize(&[offered]);
+        let uri = uri_of("bom.md");
+        c.open(&uri, text);
+        let found = c.diagnostics(&uri, 1);
+        let gz009 = found.iter().find(|d| d["code"] == "GZ009").expect("GZ009");
+        assert_eq!(
+            gz009["range"],
+            json!({"start": {"line": 0, "character": start}, "end": {"line": 0, "character": end}}),
+            "{offered}"
+        );
+        let gz101 = found.iter().find(|d| d["code"] == "GZ101").expect("GZ101");
+        assert_eq!(gz101["range"]["start"], json!({"line": 3, "character": 0}));
+        assert!(c.stop());
+    }
+    // Every fix through the BOM, as --fix writes it.
+    let dir = scratch("server-bom");
+    let path = dir.join("bom.md");
+    std::fs::write(&path, text).unwrap();
+    let mut c = Client::start();
+    c.initialize(&["utf-16"]);
+    let uri = format!("file://{}", path.display());
+    c.open(&uri, text);
+    c.diagnostics(&uri, 1);
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": [], "only": ["source.fixAll.gazette"]}}),
+    );
+    let edits = r["result"][0]["edit"]["changes"][&uri]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(c.stop());
+    std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["check", "--fix", "--isolated"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let by_cli = std::fs::read_to_string(&path).unwrap();
+    assert_ne!(by_cli, text);
+    assert_eq!(apply(text, &edits), by_cli);
+}
