@@ -48,11 +48,11 @@ impl Options {
 }
 
 impl Options {
-    /// The same options with another pipeline in place of `report::check_all`: tests make
-    /// one panic to see that a crashing rule costs only its own document.
+    /// The same options with another single-file pipeline in place of `report::prepare`:
+    /// tests make one panic to see that a crashing rule costs only its own document.
     pub fn with_checker(
         mut self,
-        checker: impl Fn(Vec<(String, Vec<u8>)>, &crate::check::Settings) -> Vec<crate::report::FileReport>
+        checker: impl Fn(String, Vec<u8>, &crate::check::Settings) -> crate::report::FileReport
             + Send
             + Sync
             + 'static,
@@ -66,7 +66,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             debounce: Duration::from_millis(20),
-            checker: Arc::new(crate::report::check_all),
+            checker: Arc::new(crate::report::prepare),
         }
     }
 }

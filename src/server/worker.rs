@@ -17,9 +17,9 @@ use crate::config::Config;
 use crate::diagnostic::Lang;
 use crate::report::FileReport;
 
-/// The pipeline the worker runs: `report::check_all`, or a stand-in in tests.
-pub(crate) type Checker =
-    Arc<dyn Fn(Vec<(String, Vec<u8>)>, &Settings) -> Vec<FileReport> + Send + Sync>;
+/// The single-file half of the pipeline: `report::prepare`, or a stand-in in tests. The
+/// run-level half is `report::finish_run`.
+pub(crate) type Checker = Arc<dyn Fn(String, Vec<u8>, &Settings) -> FileReport + Send + Sync>;
 
 pub(crate) enum Job {
     Check,
@@ -55,6 +55,7 @@ impl Analysis {
 const MAX_DOCUMENT: usize = 64 * 1024 * 1024;
 
 pub(crate) fn run(queue: Receiver<Job>, shared: &Shared, options: &Options) {
+    let mut workspace = WorkspaceCache::default();
     while let Ok(job) = queue.recv() {
         if let Job::Stop = job {
             return;
@@ -67,7 +68,7 @@ pub(crate) fn run(queue: Receiver<Job>, shared: &Shared, options: &Options) {
                 Err(RecvTimeoutError::Timeout) => break,
             }
         }
-        check_open_documents(shared, options);
+        check_open_documents(shared, options, &mut workspace);
     }
 }
 
@@ -90,7 +91,7 @@ impl Open {
     }
 }
 
-fn check_open_documents(shared: &Shared, options: &Options) {
+fn check_open_documents(shared: &Shared, options: &Options, workspace: &mut WorkspaceCache) {
     let documents: Vec<Open> = lock(&shared.documents)
         .iter()
         .map(|(uri, document)| Open {
@@ -115,13 +116,14 @@ fn check_open_documents(shared: &Shared, options: &Options) {
             .unwrap_or_else(|| PathBuf::from("."));
         runs.entry(configs.of(&start)).or_default().push(open);
     }
+    let mut seen = Vec::new();
     for (config_path, members) in runs {
         let resolved = resolve(
             config_path.as_deref(),
             &client,
             roots.first().map(PathBuf::as_path),
         );
-        let (settings, lang) = match resolved {
+        let (settings, lang, fingerprint) = match resolved {
             Ok(s) => s,
             Err(message) => {
                 shared.log(MessageType::ERROR, message.clone());
@@ -131,96 +133,148 @@ fn check_open_documents(shared: &Shared, options: &Options) {
                 continue;
             }
         };
-        let (members, too_large): (Vec<Open>, Vec<Open>) = members
-            .into_iter()
-            .partition(|o| o.document.text.len() <= MAX_DOCUMENT);
-        for open in &too_large {
-            publish_problem(
-                shared,
-                open,
-                &format!(
-                    "文档超过 {} MB，未检查 / the document is larger than {} MB and was not checked",
-                    MAX_DOCUMENT >> 20,
-                    MAX_DOCUMENT >> 20
-                ),
-            );
-        }
-        if members.is_empty() {
-            continue;
-        }
-        let mut inputs: Vec<(String, Vec<u8>)> = members
-            .iter()
-            .map(|o| (o.name(), o.document.text.as_bytes().to_vec()))
-            .collect();
-        inputs.extend(workspace_files(
-            &roots,
-            &members,
-            &config_path,
-            &mut configs,
-        ));
         let context = Published {
             shared,
             encoding,
             lang,
         };
-        match guarded(&options.checker, inputs, &settings) {
-            Ok(reports) => {
+        // Each open document on its own; one whose rules panic is reported and left out.
+        let mut checked: Vec<(&Open, FileReport)> = Vec::new();
+        for open in &members {
+            if open.document.text.len() > MAX_DOCUMENT {
+                publish_problem(
+                    shared,
+                    open,
+                    &format!(
+                        "文档超过 {} MB，未检查 / the document is larger than {} MB and was not checked",
+                        MAX_DOCUMENT >> 20,
+                        MAX_DOCUMENT >> 20
+                    ),
+                );
+                continue;
+            }
+            let bytes = open.document.text.as_bytes().to_vec();
+            match guarded(|| (options.checker)(open.name(), bytes, &settings)) {
+                Ok(report) => checked.push((open, report)),
+                Err(panic) => crashed(shared, open, &panic),
+            }
+        }
+        if checked.is_empty() {
+            continue;
+        }
+        let (opens, mut reports): (Vec<&Open>, Vec<FileReport>) = checked.into_iter().unzip();
+        let open_paths: Vec<PathBuf> = opens
+            .iter()
+            .filter_map(|o| o.path.as_deref())
+            .map(canonical)
+            .collect();
+        for file in workspace_files(&roots, &config_path, &mut configs) {
+            if open_paths.contains(&canonical(&file)) {
+                continue;
+            }
+            if let Some(report) = workspace.prepared(&file, &fingerprint, options, &settings) {
+                reports.push(report);
+            }
+            seen.push(file);
+        }
+        let singles: Vec<FileReport> = reports[..opens.len()].to_vec();
+        match guarded(|| crate::report::finish_run(reports, &settings)) {
+            Ok(finished) => {
                 // The people index reads the same models as the rules; it may fail as they may.
-                let people = catch_unwind(AssertUnwindSafe(|| People::of_run(&reports, &settings)))
-                    .unwrap_or_default();
-                let people = Arc::new(people);
-                for (open, report) in members.iter().zip(reports) {
+                let people =
+                    Arc::new(guarded(|| People::of_run(&finished, &settings)).unwrap_or_default());
+                for (open, report) in opens.iter().zip(finished) {
                     context.publish(open, report, &people);
                 }
             }
             Err(panic) => {
-                // One document's crash must not cost the others their diagnostics: check
-                // each on its own (without the run-level rules' view of the others).
+                // A run-level rule fell over: each document is finished on its own (without the
+                // others' view), so that one document's crash does not cost the rest.
                 shared.log(
                     MessageType::ERROR,
-                    format!(
-                        "gazette：检查时规则崩溃 / a rule panicked while checking a run: {panic}"
-                    ),
+                    format!("gazette：规则崩溃 / a run-level rule panicked: {panic}"),
                 );
-                for open in &members {
-                    let input = vec![(open.name(), open.document.text.as_bytes().to_vec())];
-                    match guarded(&options.checker, input, &settings) {
-                        Ok(mut reports) => {
-                            context.publish(open, reports.remove(0), &Arc::default())
-                        }
-                        Err(panic) => {
-                            let message = format!(
-                                "gazette 内部错误：检查此文档时规则崩溃，诊断不完整 / internal error: a rule panicked on this document: {panic}"
-                            );
-                            shared.log(MessageType::ERROR, format!("{}: {message}", open.uri));
-                            publish_problem(shared, open, &message);
-                        }
+                for (open, report) in opens.iter().zip(singles) {
+                    match guarded(|| crate::report::finish_run(vec![report], &settings)) {
+                        Ok(mut one) => context.publish(open, one.remove(0), &Arc::default()),
+                        Err(panic) => crashed(shared, open, &panic),
                     }
                 }
             }
         }
     }
+    workspace.keep_only(&seen);
 }
 
-/// Runs the checker, turning a panic into its message. The reports come back one per input.
-fn guarded(
-    checker: &Checker,
-    inputs: Vec<(String, Vec<u8>)>,
-    settings: &Settings,
-) -> Result<Vec<FileReport>, String> {
-    let expected = inputs.len();
-    let reports =
-        catch_unwind(AssertUnwindSafe(|| checker(inputs, settings))).map_err(|payload| {
-            payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string())
-        })?;
-    if reports.len() < expected {
-        return Err(format!("{} reports for {expected} inputs", reports.len()));
+/// A document whose check panicked: logged, and said on the document.
+fn crashed(shared: &Shared, open: &Open, panic: &str) {
+    let message = format!(
+        "gazette 内部错误：检查此文档时规则崩溃，没有诊断 / internal error: a rule panicked on this document: {panic}"
+    );
+    shared.log(MessageType::ERROR, format!("{}: {message}", open.uri));
+    publish_problem(shared, open, &message);
+}
+
+/// Runs `f`, turning a panic into its message.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string())
+    })
+}
+
+/// The workspace folders' files, prepared (`report::prepare`) once per content and settings:
+/// an edit re-runs only the run-level half over them.
+#[derive(Default)]
+struct WorkspaceCache(HashMap<PathBuf, Prepared>);
+
+struct Prepared {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+    fingerprint: String,
+    report: FileReport,
+}
+
+impl WorkspaceCache {
+    fn prepared(
+        &mut self,
+        file: &Path,
+        fingerprint: &str,
+        options: &Options,
+        settings: &Settings,
+    ) -> Option<FileReport> {
+        let meta = std::fs::metadata(file).ok()?;
+        if meta.len() > MAX_DOCUMENT as u64 {
+            return None;
+        }
+        let modified = meta.modified().ok();
+        if let Some(p) = self.0.get(file) {
+            if p.modified == modified && p.len == meta.len() && p.fingerprint == fingerprint {
+                return Some(p.report.clone());
+            }
+        }
+        let bytes = std::fs::read(file).ok()?;
+        let name = file.display().to_string();
+        // A file the rules crash on is left out of the run; it is not open, so nothing shows.
+        let report = guarded(|| (options.checker)(name, bytes, settings)).ok()?;
+        self.0.insert(
+            file.to_path_buf(),
+            Prepared {
+                modified,
+                len: meta.len(),
+                fingerprint: fingerprint.to_string(),
+                report: report.clone(),
+            },
+        );
+        Some(report)
     }
-    Ok(reports)
+
+    fn keep_only(&mut self, seen: &[PathBuf]) {
+        self.0.retain(|path, _| seen.contains(path));
+    }
 }
 
 struct Published<'a> {
@@ -282,34 +336,19 @@ fn publish_problem(shared: &Shared, open: &Open, message: &str) {
     ));
 }
 
-/// The workspace folders' files of the same run (same gazette.toml) that are not open: the
-/// run-level rules read them from disk as a CLI run over the folder would.
+/// The workspace folders' files of the same run (same gazette.toml): the run-level rules
+/// read them from disk as a CLI run over the folder would.
 fn workspace_files(
     roots: &[PathBuf],
-    open: &[Open],
     config: &Option<PathBuf>,
     configs: &mut ConfigCache,
-) -> Vec<(String, Vec<u8>)> {
-    let open_paths: Vec<PathBuf> = open
-        .iter()
-        .filter_map(|o| o.path.as_deref())
-        .map(canonical)
-        .collect();
+) -> Vec<PathBuf> {
     let mut errors = Vec::new();
     let mut out = Vec::new();
     for root in roots {
         for file in crate::cli::files_in_dir(root, &[], &mut errors) {
-            if open_paths.contains(&canonical(&file)) || &configs.of(&file) != config {
-                continue;
-            }
-            let Ok(meta) = std::fs::metadata(&file) else {
-                continue;
-            };
-            if meta.len() > MAX_DOCUMENT as u64 {
-                continue;
-            }
-            if let Ok(bytes) = std::fs::read(&file) {
-                out.push((file.display().to_string(), bytes));
+            if &configs.of(&file) == config {
+                out.push(file);
             }
         }
     }
@@ -344,7 +383,7 @@ fn resolve(
     config_path: Option<&Path>,
     client: &serde_json::Value,
     root: Option<&Path>,
-) -> Result<(Settings, Lang), String> {
+) -> Result<(Settings, Lang, String), String> {
     let mut config = match config_path {
         Some(p) => crate::config::load(p)?,
         None => Config::default(),
@@ -380,5 +419,17 @@ fn resolve(
     } else {
         Lang::Zh
     };
-    Ok((settings, lang))
+    // What a prepared file depends on: the settings, and the files they name as they are now.
+    let stamp = |p: Option<&Path>| {
+        p.and_then(|p| std::fs::metadata(p).ok())
+            .and_then(|m| m.modified().ok())
+    };
+    let fingerprint = format!(
+        "{}|{:?}|{:?}|{:?}",
+        serde_json::to_string(&config).unwrap_or_default(),
+        stamp(config_path),
+        stamp(config.roster.as_deref()),
+        stamp(config.profile.as_deref()),
+    );
+    Ok((settings, lang, fingerprint))
 }
