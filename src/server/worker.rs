@@ -92,7 +92,7 @@ impl Open {
 }
 
 fn check_open_documents(shared: &Shared, options: &Options, workspace: &mut WorkspaceCache) {
-    let documents: Vec<Open> = lock(&shared.documents)
+    let mut documents: Vec<Open> = lock(&shared.documents)
         .iter()
         .map(|(uri, document)| Open {
             uri: uri.clone(),
@@ -102,6 +102,8 @@ fn check_open_documents(shared: &Shared, options: &Options, workspace: &mut Work
                 .flatten(),
         })
         .collect();
+    // A stable order, as the CLI's: the findings must not depend on the order of opening.
+    documents.sort_by(|a, b| a.uri.as_str().cmp(b.uri.as_str()));
     let roots = lock(&shared.roots).clone();
     let client = lock(&shared.client_settings).clone();
     let encoding = *lock(&shared.encoding);
@@ -116,7 +118,7 @@ fn check_open_documents(shared: &Shared, options: &Options, workspace: &mut Work
             .unwrap_or_else(|| PathBuf::from("."));
         runs.entry(configs.of(&start)).or_default().push(open);
     }
-    let mut seen = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (config_path, members) in runs {
         let resolved = resolve(
             config_path.as_deref(),
@@ -175,7 +177,7 @@ fn check_open_documents(shared: &Shared, options: &Options, workspace: &mut Work
             if let Some(report) = workspace.prepared(&file, &fingerprint, options, &settings) {
                 reports.push(report);
             }
-            seen.push(file);
+            seen.insert(file);
         }
         let singles: Vec<FileReport> = reports[..opens.len()].to_vec();
         match guarded(|| crate::report::finish_run(reports, &settings)) {
@@ -272,7 +274,7 @@ impl WorkspaceCache {
         Some(report)
     }
 
-    fn keep_only(&mut self, seen: &[PathBuf]) {
+    fn keep_only(&mut self, seen: &std::collections::HashSet<PathBuf>) {
         self.0.retain(|path, _| seen.contains(path));
     }
 }
