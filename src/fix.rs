@@ -11,9 +11,9 @@ use crate::diagnostic::Edit;
 use crate::report::FileReport;
 use crate::source::Encoding;
 
-/// The edits a run of `--fix` takes: every fix's edits in text order, an edit that
-/// overlaps one already taken left for the next run.
-fn taken_edits(report: &FileReport) -> Vec<&Edit> {
+/// The edits `--fix` applies, in order: every fix's edits, the first of overlapping ones
+/// kept (the rest wait for the next run). The language server's 「fix all」 sends exactly these.
+pub fn applicable_edits(report: &FileReport) -> Vec<&Edit> {
     let mut edits: Vec<&Edit> = report
         .findings()
         .filter_map(|d| d.fix.as_ref())
@@ -21,24 +21,23 @@ fn taken_edits(report: &FileReport) -> Vec<&Edit> {
         .collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     edits.dedup_by(|a, b| a.span == b.span && a.replacement == b.replacement);
-    let mut taken = Vec::with_capacity(edits.len());
     let mut at = 0;
-    for e in edits {
+    edits.retain(|e| {
         // An edit that overlaps one already taken waits for the next run.
-        if e.span.start < at || e.span.end > report.source.len() {
-            continue;
+        let fits = e.span.start >= at && e.span.end <= report.source.len();
+        if fits {
+            at = e.span.end;
         }
-        at = e.span.end;
-        taken.push(e);
-    }
-    taken
+        fits
+    });
+    edits
 }
 
 /// The text with every non-overlapping fix applied, or `None` when nothing changes.
 pub fn fixed_text(report: &FileReport) -> Option<String> {
     let mut out = String::with_capacity(report.source.len());
     let mut at = 0;
-    for e in taken_edits(report) {
+    for e in applicable_edits(report) {
         out.push_str(&report.source[at..e.span.start]);
         out.push_str(&e.replacement);
         at = e.span.end;
@@ -49,7 +48,7 @@ pub fn fixed_text(report: &FileReport) -> Option<String> {
 
 /// The findings whose fix a run of `--fix` applies whole (those that overlap another wait).
 pub fn applied(report: &FileReport) -> Vec<&crate::diagnostic::Diagnostic> {
-    let taken = taken_edits(report);
+    let taken = applicable_edits(report);
     report
         .findings()
         .filter(|d| {

@@ -14,5 +14,6 @@ pub mod fix;
 pub mod render;
 pub mod report;
 pub mod roster;
+pub mod server;
 pub mod source;
 pub mod syntax;

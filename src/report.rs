@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{decode_owned, Encoding, LineIndex};
 use crate::syntax::{markdown, parse_page};
 
+#[derive(Clone)]
 pub struct FileReport {
     pub path: String,
     /// `None` when the bytes could not be decoded (GZ001).
@@ -56,10 +57,17 @@ pub fn check_bytes(path: &str, bytes: &[u8], selection: &Settings) -> FileReport
 pub fn check_all(inputs: Vec<(String, Vec<u8>)>, selection: &Settings) -> Vec<FileReport> {
     use rayon::prelude::*;
     // Each file on its own, in parallel; `collect` keeps the input order.
-    let mut reports: Vec<FileReport> = inputs
+    let reports: Vec<FileReport> = inputs
         .into_par_iter()
         .map(|(path, bytes)| prepare(path, bytes, selection))
         .collect();
+    finish_run(reports, selection)
+}
+
+/// The second half of [`check_all`]: the rules that read across the files, then suppressions
+/// and configured severities. The language server keeps the first half of files that did not
+/// change ([`prepare`]) and runs only this again.
+pub fn finish_run(mut reports: Vec<FileReport>, selection: &Settings) -> Vec<FileReport> {
     let found = {
         let contexts: Vec<Context> = reports
             .iter()
@@ -97,7 +105,9 @@ pub fn check_all(inputs: Vec<(String, Vec<u8>)>, selection: &Settings) -> Vec<Fi
     reports
 }
 
-fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport {
+/// Decodes, parses and runs the single-file rules on one input: the first half of
+/// [`check_all`], whose result [`finish_run`] completes.
+pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport {
     let (source, facts) = match decode_owned(bytes) {
         Ok(decoded) => (
             decoded.text,

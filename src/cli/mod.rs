@@ -38,6 +38,8 @@ pub enum Command {
     /// 名册：建立、按公告更新 / the roster: build it, roll it forward through notices
     #[command(subcommand)]
     Roster(roster::RosterCommand),
+    /// 语言服务器（LSP，标准输入输出）/ a language server (LSP over stdio)
+    Server,
     /// 输出 shell 补全脚本 / print a shell completion script
     Completions(CompletionsArgs),
     /// 输出 man 手册页（roff）/ print the man page (roff)
@@ -218,6 +220,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain(args),
         Command::Config(args) => show_config(args),
         Command::Roster(command) => roster::run(command),
+        Command::Server => crate::server::run_stdio(),
         Command::Completions(args) => {
             use clap::CommandFactory;
             let mut command = Cli::command();
@@ -240,7 +243,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// The config in force: `--config`, else gazette.toml found upwards from `start`.
-fn config_for(
+pub fn config_for(
     explicit: Option<&Path>,
     start: &Path,
 ) -> Result<(Option<PathBuf>, crate::config::Config), String> {
@@ -444,45 +447,62 @@ fn collect_inputs(
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            let mut walk = ignore::WalkBuilder::new(path);
-            walk.add_custom_ignore_filename(".gazetteignore");
-            let excluded = exclusion.clone();
-            walk.filter_entry(move |e| !excluded.excluded(e.path()));
-            let matcher = if globs.is_empty() {
-                None
-            } else {
-                let mut o = ignore::overrides::OverrideBuilder::new(path);
-                for g in globs {
-                    if let Err(e) = o.add(g) {
-                        errors.push(format!("--glob {g}: {e}"));
-                    }
-                }
-                o.build().ok()
-            };
-            let mut found: Vec<PathBuf> = walk
-                .build()
-                .filter_map(|entry| match entry {
-                    Ok(e) => Some(e.into_path()),
-                    Err(err) => {
-                        errors.push(err.to_string());
-                        None
-                    }
-                })
-                .filter(|p| {
-                    p.is_file()
-                        && match &matcher {
-                            Some(m) => m.matched(p, false).is_whitelist(),
-                            None => has_notice_extension(p),
-                        }
-                })
-                .collect();
-            found.sort();
-            inputs.extend(found.into_iter().map(Input::File));
+            inputs.extend(
+                files_in_dir(path, globs, Some(exclusion.clone()), errors)
+                    .into_iter()
+                    .map(Input::File),
+            );
         } else if !exclusion.leaves_out(path) {
             inputs.push(Input::File(path.clone()));
         }
     }
     inputs
+}
+
+/// The files a directory contributes to a run, in a stable order: its `*.md`, `*.markdown`
+/// and `*.txt` files (or those matching `globs`), honouring .gitignore and .gazetteignore.
+/// The language server reads a workspace folder through it too, so that both see one run.
+pub(crate) fn files_in_dir(
+    path: &Path,
+    globs: &[String],
+    exclusion: Option<Exclusion>,
+    errors: &mut Vec<String>,
+) -> Vec<PathBuf> {
+    let mut walk = ignore::WalkBuilder::new(path);
+    walk.add_custom_ignore_filename(".gazetteignore");
+    if let Some(excluded) = exclusion {
+        walk.filter_entry(move |e| !excluded.excluded(e.path()));
+    }
+    let matcher = if globs.is_empty() {
+        None
+    } else {
+        let mut o = ignore::overrides::OverrideBuilder::new(path);
+        for g in globs {
+            if let Err(e) = o.add(g) {
+                errors.push(format!("--glob {g}: {e}"));
+            }
+        }
+        o.build().ok()
+    };
+    let mut found: Vec<PathBuf> = walk
+        .build()
+        .filter_map(|entry| match entry {
+            Ok(e) => Some(e.into_path()),
+            Err(err) => {
+                errors.push(err.to_string());
+                None
+            }
+        })
+        .filter(|p| {
+            p.is_file()
+                && match &matcher {
+                    Some(m) => m.matched(p, false).is_whitelist(),
+                    None => has_notice_extension(p),
+                }
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 fn has_notice_extension(p: &Path) -> bool {
@@ -921,7 +941,7 @@ impl std::fmt::Write for IoWrite<'_> {
 
 /// The settings of a run: the config's rule selection, then the command line's (each with
 /// ruff's meaning); `--profile` replaces the config's. Codes that name no rule are errors.
-pub(crate) fn build_settings(
+pub fn build_settings(
     config: &crate::config::Config,
     command_line: RuleSelection,
     profile: Option<&Path>,

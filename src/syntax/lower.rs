@@ -18,8 +18,8 @@ type P<'i> = Pair<'i, Rule>;
 /// Parses a page or draft. Never fails: what cannot be read is recorded in the tree.
 ///
 /// The page is not handed to pest as a whole. A notice can only start on a line that holds
-/// its header's issuer (「…常务委员会」/「…常委会」) or a press lead (「新华社…电」,
-/// 「（授权发布）」); those lines are found with a byte search, and only there is the grammar
+/// its header's issuer (「…常务委员会」/「…常委会」), a press lead (「新华社…电」,
+/// 「（授权发布）」) or a decision's title (「关于…」); those lines are found with a byte search, and only there is the grammar
 /// asked for one step of the page rule (`page_step = { notice | opaque_line }`). Every other
 /// line is opaque without a look from the parser. The result is the same `Document` as
 /// parsing the page with `Rule::document` (tests/page_layer.rs compares them), but the pairs
