@@ -728,7 +728,7 @@ fn item10_concise_statistics_and_notes_everywhere() {
         concise.contains(&format!("{SEED}:107:1: style: GZ101 [*] ")),
         "{concise}"
     );
-    assert!(concise.contains(&format!("{SEED}:109:72: error: GZ003 代表资格")));
+    assert!(concise.contains(&format!("{SEED}:109:72: error: GZ003 句子没有写完")));
 
     let stats = json(&gazette(&[
         "check",
@@ -1019,9 +1019,15 @@ fn item15_human_output_fits_speaks_the_language_and_a_clerks_words() {
         .skip_while(|l| !l.starts_with(" 109 │"))
         .nth(1)
         .unwrap();
+    // (The related label 「另起一句」 underlines the run-in sentence too, further left.)
     let prefix = &excerpt[..excerpt.find("常务委员会第十二次").unwrap()];
-    let under = &underline[..underline.find('─').unwrap()];
-    assert_eq!(prefix.width(), under.width(), "{excerpt}\n{underline}");
+    let mut column = 0;
+    let at = underline.chars().find(|c| {
+        let found = column == prefix.width();
+        column += c.to_string().width();
+        found
+    });
+    assert_eq!(at, Some('─'), "{excerpt}\n{underline}");
 
     let explained = out(&gazette(&["explain", "GZ305"]));
     assert!(!explained.contains("辖区"), "{explained}");

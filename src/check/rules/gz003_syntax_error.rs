@@ -77,8 +77,8 @@ fn diagnostic(ctx: &Context, u: &Unrecognised) -> Diagnostic {
                 format!("a sentence breaks off: {} was expected here, but another sentence 「{head}…」 runs into it; words may have been lost", u.expected_en),
             )
             .with_related(
-                resumes,
-                "另一句从这里开始",
+                head_of(ctx, resumes),
+                "另起一句",
                 "another sentence begins here",
             )
         }
@@ -92,17 +92,28 @@ fn diagnostic(ctx: &Context, u: &Unrecognised) -> Diagnostic {
             .with_related(first, "第一遍", "first")
         }
     };
+    // The message says what was expected; the label only marks the place, short enough to
+    // fit under a line of the excerpt.
     let d = match u.cause {
         Unreadable::Doubled { .. } => d.with_label("又印了一遍", "printed again"),
-        _ => d.with_label(
-            format!("此处应为{}", u.expected_zh),
-            format!("expected {}", u.expected_en),
-        ),
+        _ => d.with_label("句子在此中断", "the sentence breaks off here"),
     };
     d.with_help(
         "对照原稿补上丢失的文字或删去重复的文字；代表资格条款的规范写法见 `gazette explain GZ003`",
         "compare with the original: restore the lost words or delete the repeated ones; `gazette explain GZ003` lists the accepted wordings",
     )
+}
+
+/// The first characters of a span: enough to show where a structure begins.
+fn head_of(ctx: &Context, span: crate::ast::Span) -> crate::ast::Span {
+    const HEAD_CHARS: usize = 6;
+    let len: usize = ctx
+        .slice(span)
+        .chars()
+        .take(HEAD_CHARS)
+        .map(char::len_utf8)
+        .sum();
+    crate::ast::Span::new(span.start, span.start + len)
 }
 
 /// A wording the grammar does not know: the text may well be right. Say what could not be

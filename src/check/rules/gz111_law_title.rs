@@ -91,10 +91,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     format!("法律名称有误：《{title}》，应为《{known}》"),
                     format!("misprinted law title: 《{title}》 should be 《{known}》"),
                 )
-                .with_label(format!("应为《{known}》"), format!("should be 《{known}》"))
+                .with_label("法律名称有误", "misprinted title")
                 .with_help(
-                    "核对法律的正式名称，漏字、重字都会使引用落空",
-                    "check the law's official title: a missing or repeated character voids the citation",
+                    format!("法律的正式名称为《{known}》；漏字、重字都会使引用落空"),
+                    format!("the law's official title is 《{known}》; a missing or repeated character voids the citation"),
                 ),
             );
         }
