@@ -67,7 +67,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Reads a config file. Errors name the file, line and column.
 pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::files::read_utf8(path, crate::files::DEFAULT_LIMIT).map_err(|e| {
         format!(
             "无法读取配置 {} / cannot read the config: {e}",
             path.display()

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod domain;
+pub mod files;
 pub mod fix;
 pub mod render;
 pub mod report;

@@ -111,6 +111,9 @@ pub struct CheckArgs {
     /// 只显示修正的差异，不写文件（有差异时退出码为 1）/ print the fixes as a diff, write nothing
     #[arg(long)]
     pub diff: bool,
+    /// 修正时也写只读文件（文件仍为只读）/ with --fix, also write read-only files (they stay read-only)
+    #[arg(long, requires = "fix")]
+    pub force_write: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -203,10 +206,12 @@ fn show_config(args: ConfigArgs) -> ExitCode {
                 "（无，使用默认值）/ none, defaults".to_string(),
                 |p| p.display().to_string(),
             );
-            println!("# 配置文件 / config file: {file}");
             // `--show` is the only thing this command does yet; it is accepted for clarity.
             let _ = args.show;
-            print!("{}", toml::to_string(&config).unwrap_or_default());
+            write_stdout(&format!(
+                "# 配置文件 / config file: {file}\n{}",
+                toml::to_string(&config).unwrap_or_default()
+            ));
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -220,25 +225,25 @@ fn show_config(args: ConfigArgs) -> ExitCode {
 /// formats still get a document they can parse.
 fn fatal(format: Format, message: &str) -> ExitCode {
     match format {
-        Format::Json => println!(
-            "{}",
+        Format::Json => write_stdout(&format!(
+            "{}\n",
             serde_json::json!({
                 "version": render::json::VERSION,
                 "error": message,
                 "files": [],
                 "summary": { "files": 0, "errors": 0, "warnings": 0, "style": 0 },
             })
-        ),
-        Format::Sarif => println!(
-            "{}",
+        )),
+        Format::Sarif => write_stdout(&format!(
+            "{}\n",
             render::sarif::render(&[], &[message.to_string()], Lang::Zh)
-        ),
-        Format::Github => println!(
-            "::error title=gazette::{}",
+        )),
+        Format::Github => write_stdout(&format!(
+            "::error title=gazette::{}\n",
             message.replace('%', "%25").replace('\n', "%0A")
-        ),
-        Format::Human | Format::Concise => {}
-    }
+        )),
+        Format::Human | Format::Concise => true,
+    };
     eprintln!("gazette: {message}");
     ExitCode::from(2)
 }
@@ -268,36 +273,62 @@ impl Input {
     /// Reads the input, refusing more than `limit` bytes: a file of hundreds of megabytes is
     /// not a notice, and reading it whole would only exhaust memory.
     fn read(&self, limit: u64) -> std::io::Result<Vec<u8>> {
-        let too_big = |size: u64| {
-            std::io::Error::other(format!(
-                "有 {} MB，超过上限 {} MB（--max-file-size）/ larger than the limit",
-                size.div_ceil(1024 * 1024),
-                limit / (1024 * 1024)
-            ))
-        };
         let mut bytes = Vec::new();
         match self {
             Input::Stdin => {
-                std::io::stdin().take(limit + 1).read_to_end(&mut bytes)?;
+                stdin_is_readable()?;
+                std::io::stdin()
+                    .take(limit.saturating_add(1))
+                    .read_to_end(&mut bytes)?;
             }
             Input::File(p) => {
                 let size = std::fs::metadata(p)?.len();
                 if size > limit {
-                    return Err(too_big(size));
+                    return Err(crate::files::too_big(size, limit));
                 }
                 // `take` hides the size from read_to_end: without this the buffer doubles
                 // its way up and a 50 MB file holds 64 MB.
                 bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
                 std::fs::File::open(p)?
-                    .take(limit + 1)
+                    .take(limit.saturating_add(1))
                     .read_to_end(&mut bytes)?;
             }
         }
         if bytes.len() as u64 > limit {
-            return Err(too_big(bytes.len() as u64));
+            return Err(crate::files::too_big(bytes.len() as u64, limit));
         }
         Ok(bytes)
     }
+
+    fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Stdin => None,
+            Input::File(p) => Some(p),
+        }
+    }
+}
+
+/// Standard library reads of a closed standard input return nothing, and a directory given
+/// as standard input fails only with a bare EISDIR: both are said plainly instead of checking
+/// an empty notice.
+fn stdin_is_readable() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = std::io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .map_err(|_| std::io::Error::other("标准输入已关闭 / standard input is closed"))?;
+        let meta = std::fs::File::from(fd)
+            .metadata()
+            .map_err(|_| std::io::Error::other("标准输入已关闭 / standard input is closed"))?;
+        if meta.is_dir() {
+            return Err(std::io::Error::other(
+                "标准输入是目录 / standard input is a directory",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Files named on the command line are checked whatever their extension; directories
@@ -345,6 +376,13 @@ fn collect_inputs(paths: &[PathBuf], globs: &[String], errors: &mut Vec<String>)
             inputs.push(Input::File(path.clone()));
         }
     }
+    // A file named twice, or named and found in a directory given too, is checked (and
+    // fixed) once: the first time it appears.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| match input {
+        Input::Stdin => seen.insert(None),
+        Input::File(p) => seen.insert(Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))),
+    });
     inputs
 }
 
@@ -443,14 +481,35 @@ fn check(args: CheckArgs) -> ExitCode {
         eprintln!("gazette: --fix 不能用于标准输入，请用 --diff 查看修正 / --fix cannot write to standard input; use --diff");
         return ExitCode::from(2);
     }
+    // The report must never replace what it reports on.
+    if let Some(out) = &args.output_file {
+        if let Some(input) = inputs
+            .iter()
+            .filter_map(Input::path)
+            .find(|p| crate::files::same_file(p, out))
+        {
+            return fatal(
+                args.format,
+                &format!(
+                    "--output-file {} 是被检查的文件 {}，不能覆盖 / is one of the checked files; it would be overwritten",
+                    out.display(),
+                    input.display()
+                ),
+            );
+        }
+    }
     let mut read = Vec::new();
+    let mut read_paths: Vec<Option<PathBuf>> = Vec::new();
     let limit = args.max_file_size.saturating_mul(1024 * 1024);
     let stdin_name = args.stdin_filename.as_deref();
     let mut unreadable: Vec<(String, String)> = Vec::new();
     for input in &inputs {
         let name = input.name(stdin_name);
         match input.read(limit) {
-            Ok(bytes) => read.push((name, bytes)),
+            Ok(bytes) => {
+                read.push((name, bytes));
+                read_paths.push(input.path().map(Path::to_path_buf));
+            }
             Err(e) => {
                 let message = match lang {
                     Lang::Zh => format!("无法读取 {name}：{e}"),
@@ -462,57 +521,85 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
     // Files given together are one run: a series of notices may span them.
-    let originals: Vec<Vec<u8>> = if args.fix || args.diff {
-        read.iter().map(|(_, b)| b.clone()).collect()
-    } else {
-        Vec::new()
-    };
-    let mut reports = if args.sequential.is_some() {
-        roster::check_sequentially(read, &selection)
-    } else {
-        check_all(read, &selection)
-    };
-    if args.diff || args.fix {
+    let mut fix_failed = false;
+    let reports = if args.diff || args.fix {
+        let originals: Vec<Vec<u8>> = read.iter().map(|(_, b)| b.clone()).collect();
+        let names: Vec<String> = read.iter().map(|(n, _)| n.clone()).collect();
+        let run = crate::fix::fix_run(read, &selection);
+        let mut on_disk = run.bytes.clone();
         let mut changed = 0;
-        let mut failed = false;
-        let mut rerun = Vec::new();
-        for (report, original) in reports.iter().zip(&originals) {
-            let Some(text) = crate::fix::fixed_text(report) else {
-                rerun.push((report.path.clone(), original.clone()));
-                continue;
-            };
-            changed += 1;
-            if args.diff {
-                print!("{}", crate::fix::diff(&report.path, &report.source, &text));
+        let mut diffs = String::new();
+        for (i, original) in originals.iter().enumerate() {
+            if let Some((_, e)) = run.errors.iter().find(|(f, _)| *f == i) {
+                eprintln!("gazette: {}：{e}", names[i]);
+                fix_failed = true;
                 continue;
             }
-            let written = report
-                .encoding
-                .ok_or_else(|| "无法解码的文件不修正 / undecodable".to_string())
-                .and_then(|enc| crate::fix::encode(&text, enc))
-                .and_then(|bytes| {
-                    crate::fix::write_atomically(Path::new(&report.path), original, &bytes)
-                        .map(|_| bytes)
-                });
+            if run.bytes[i] == *original {
+                continue;
+            }
+            if args.diff {
+                changed += 1;
+                diffs.push_str(&crate::fix::diff(
+                    &names[i],
+                    &run.first()[i].source,
+                    &run.reports[i].source,
+                ));
+                continue;
+            }
+            let written = match &read_paths[i] {
+                Some(path) => crate::fix::write_fixed(
+                    path,
+                    original,
+                    &run.bytes[i],
+                    crate::files::WriteOptions {
+                        force_read_only: args.force_write,
+                    },
+                ),
+                None => Err("标准输入无法写回 / standard input cannot be written".into()),
+            };
             match written {
-                Ok(bytes) => rerun.push((report.path.clone(), bytes)),
+                Ok(()) => changed += 1,
                 Err(e) => {
-                    eprintln!("gazette: {}：{e}", report.path);
-                    failed = true;
-                    rerun.push((report.path.clone(), original.clone()));
+                    eprintln!("gazette: {}：{e}", names[i]);
+                    fix_failed = true;
+                    on_disk[i] = original.clone();
                 }
             }
         }
         if args.diff {
+            write_stdout(&diffs);
+            for e in &io_errors {
+                eprintln!("gazette: {e}");
+            }
+            let mut unreadable = false;
+            for r in run.reports.iter().filter(|r| r.unreadable()) {
+                unreadable = true;
+                for d in r.findings() {
+                    let message = match lang {
+                        Lang::Zh => &d.message.zh,
+                        Lang::En => &d.message.en,
+                    };
+                    eprintln!("gazette: {}：{} {message}", r.path, d.code);
+                }
+            }
+            if !io_errors.is_empty() || fix_failed || unreadable {
+                return ExitCode::from(2);
+            }
             return ExitCode::from(u8::from(changed > 0));
         }
         eprintln!("gazette: 修正了 {changed} 个文件 / fixed {changed} file(s)");
-        if failed {
-            return ExitCode::from(2);
+        // What is left after fixing is reported as usual, from what is now on disk.
+        if on_disk == run.bytes {
+            run.reports
+        } else {
+            check_all(names.into_iter().zip(on_disk).collect(), &selection)
         }
-        // What is left after fixing is reported as usual.
-        reports = check_all(rerun, &selection);
-    }
+    } else if args.sequential.is_some() {
+        roster::check_sequentially(read, &selection)
+    } else {
+        check_all(read, &selection)
+    };
     let to_file = args.output_file.is_some();
     let mut sink: Box<dyn Write> = match &args.output_file {
         Some(path) => match std::fs::File::create(path) {
@@ -564,7 +651,7 @@ fn check(args: CheckArgs) -> ExitCode {
     for e in &io_errors {
         eprintln!("gazette: {e}");
     }
-    if !io_errors.is_empty() || reports.iter().any(FileReport::unreadable) {
+    if !io_errors.is_empty() || fix_failed || reports.iter().any(FileReport::unreadable) {
         return ExitCode::from(2);
     }
     let level = fail_on.level();
@@ -573,6 +660,15 @@ fn check(args: CheckArgs) -> ExitCode {
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.severity >= level);
     ExitCode::from(u8::from(failing))
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is the reader's choice, not an
+/// error, so it ends the output quietly. Returns whether everything was written.
+pub(crate) fn write_stdout(text: &str) -> bool {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .is_ok()
 }
 
 /// `fmt::Write` over an `io::Write`, keeping the first I/O error (fmt errors carry none).
@@ -615,7 +711,7 @@ pub(crate) fn build_settings(
 
 /// Reads a user's profile; errors name the file, line and column.
 fn load_profile(path: &Path) -> Result<crate::domain::profile::Profile, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::files::read_utf8(path, crate::files::DEFAULT_LIMIT).map_err(|e| {
         format!(
             "无法读取辖区配置 {} / cannot read the profile: {e}",
             path.display()
@@ -680,10 +776,10 @@ fn parse(args: ParseArgs) -> ExitCode {
     };
     match args.format {
         ParseFormat::Json => {
-            println!(
-                "{}",
+            write_stdout(&format!(
+                "{}\n",
                 serde_json::to_string_pretty(&tree).unwrap_or_default()
-            );
+            ));
         }
     }
     if report.unreadable() {
@@ -698,34 +794,35 @@ fn parse(args: ParseArgs) -> ExitCode {
 fn explain(args: ExplainArgs) -> ExitCode {
     match args.rule {
         None => {
+            let mut list = String::new();
             for rule in RULES {
                 let off = if rule.enabled_by_default {
                     ""
                 } else {
                     " (默认关闭 / off by default)"
                 };
-                println!(
-                    "{}  {:<28} {:<8} {}{}",
+                list.push_str(&format!(
+                    "{}  {:<28} {:<8} {}{}\n",
                     rule.code,
                     rule.name,
                     rule.severity.as_str(),
                     rule.summary,
                     off
-                );
+                ));
             }
+            write_stdout(&list);
             ExitCode::SUCCESS
         }
         Some(key) => match find_rule(&key) {
             Some(rule) => {
-                println!(
-                    "# {} {} ({})\n",
+                write_stdout(&format!(
+                    "# {} {} ({})\n\n{}\n\n{}",
                     rule.code,
                     rule.name,
-                    rule.severity.as_str()
-                );
-                println!("{}", rule.summary);
-                println!();
-                print!("{}", rule.explanation);
+                    rule.severity.as_str(),
+                    rule.summary,
+                    rule.explanation
+                ));
                 ExitCode::SUCCESS
             }
             None => {
