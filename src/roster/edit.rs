@@ -141,10 +141,31 @@ fn update_congress(table: &mut Table, old: Option<&CongressRecord>, new: &Congre
     let Some(array) = table.get_mut("deputies").and_then(Item::as_array_mut) else {
         return;
     };
-    array.retain(|v| {
-        v.as_str()
-            .is_some_and(|s| new.deputies.contains(&name_key(s)))
-    });
+    // Removed from the back, so indices stay valid; a removed name that began a line hands
+    // its line break to the name after it, so one name per line or a few per line stays so.
+    for i in (0..array.len()).rev() {
+        let keep = array
+            .get(i)
+            .and_then(Value::as_str)
+            .is_none_or(|s| new.deputies.contains(&name_key(s)));
+        if keep {
+            continue;
+        }
+        let removed = array.remove(i);
+        let prefix = removed
+            .decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or("");
+        if prefix.contains('\n') {
+            if let Some(next) = array.get_mut(i) {
+                let next_prefix = next.decor().prefix().and_then(|p| p.as_str()).unwrap_or("");
+                if !next_prefix.contains('\n') {
+                    next.decor_mut().set_prefix(prefix.to_string());
+                }
+            }
+        }
+    }
     let kept: Vec<String> = array
         .iter()
         .filter_map(Value::as_str)
@@ -187,4 +208,23 @@ fn new_congress(c: &CongressRecord) -> Table {
         t.insert("deputies", value(a));
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_removed_name_hands_its_line_break_on() {
+        let text = "[[congress]]\nname = \"重庆市第六届人民代表大会\"\nseated = 4\ndeputies = [\n    \"陈立新\", \"王海燕\",\n    \"赵明辉\", \"黄志刚\",\n]\n";
+        let before = Roster::from_toml("r", text).unwrap();
+        let mut after = before.clone();
+        after.congresses[0].deputies.retain(|d| d != "赵明辉");
+        after.congresses[0].seated = Some(3);
+        let out = edit_in_place(text, &before, &after).unwrap();
+        assert_eq!(
+            out,
+            "[[congress]]\nname = \"重庆市第六届人民代表大会\"\nseated = 3\ndeputies = [\n    \"陈立新\", \"王海燕\",\n    \"黄志刚\",\n]\n"
+        );
+    }
 }
