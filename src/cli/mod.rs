@@ -308,9 +308,9 @@ impl Input {
     }
 }
 
-/// Standard library reads of a closed standard input return nothing, and a directory given
-/// as standard input fails only with a bare EISDIR: both are said plainly instead of checking
-/// an empty notice.
+/// A directory given as standard input is said plainly instead of failing with a bare EISDIR.
+/// (A closed standard input cannot be told apart: Rust's runtime reopens a closed descriptor 0
+/// on /dev/null before `main`, so it reads as an empty notice.)
 fn stdin_is_readable() -> std::io::Result<()> {
     #[cfg(unix)]
     {
