@@ -488,10 +488,17 @@ fn gazette_with(args: &[&str], stdin: Stdio, stdout: Stdio, secs: u64) -> std::p
     }
 }
 
-/// A pipe whose reading end is already closed: every write to it fails with EPIPE.
+/// A pipe whose reading end is already closed: every write to it fails with EPIPE. (The
+/// reading end is a helper process's standard input, closed when it is killed.)
 fn closed_pipe() -> Stdio {
-    let (reader, writer) = std::io::pipe().unwrap();
-    drop(reader);
+    let mut reader = Command::new("sleep")
+        .arg("60")
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let writer = reader.stdin.take().unwrap();
+    reader.kill().unwrap();
+    reader.wait().unwrap();
     Stdio::from(writer)
 }
 
