@@ -69,6 +69,9 @@ pub enum DecodeFailureKind {
     InvalidUtf8,
     /// Neither UTF-8 nor GB18030 (or corrupt UTF-16 after a BOM).
     Undecodable,
+    /// Starts with a UTF-32 byte-order mark: an encoding no notice is kept in, and which read
+    /// as UTF-16 would be NUL-laden nonsense.
+    Utf32,
 }
 
 impl DecodeFailureKind {
@@ -81,6 +84,9 @@ impl DecodeFailureKind {
             DecodeFailureKind::InvalidUtf8 => "不是有效的 UTF-8：多字节字符被截断或含非法字节",
             DecodeFailureKind::Undecodable => {
                 "既不是 UTF-8 也不是 GB18030 文本（或带 BOM 的 UTF-16 内容已损坏）"
+            }
+            DecodeFailureKind::Utf32 => {
+                "文件是 UTF-32 编码（有 UTF-32 的 BOM），不受支持；请另存为 UTF-8"
             }
         }
     }
@@ -99,6 +105,10 @@ impl DecodeFailureKind {
             }
             DecodeFailureKind::Undecodable => {
                 "neither UTF-8 nor GB18030 text (or corrupt UTF-16 after a BOM)"
+            }
+            DecodeFailureKind::Utf32 => {
+                "the file is UTF-32 (it starts with a UTF-32 BOM), which is not supported; \
+                 please save it as UTF-8"
             }
         }
     }
@@ -122,6 +132,8 @@ impl std::error::Error for DecodeFailure {}
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
+const UTF32LE_BOM: &[u8] = b"\xFF\xFE\x00\x00";
+const UTF32BE_BOM: &[u8] = b"\x00\x00\xFE\xFF";
 
 /// How much of the head of the file the UTF-16 sniffing looks at.
 const UTF16_SNIFF_WINDOW: usize = 1024;
@@ -164,6 +176,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeFailure> {
                 valid_prefix: utf8_prefix(body).to_owned(),
             }),
         };
+    }
+    // FF FE 00 00 also starts UTF-16LE text whose first character is NUL, which no notice is.
+    if bytes.starts_with(UTF32LE_BOM) || bytes.starts_with(UTF32BE_BOM) {
+        return Err(DecodeFailure {
+            byte_offset: 0,
+            kind: DecodeFailureKind::Utf32,
+            valid_prefix: String::new(),
+        });
     }
     if let Some(body) = bytes.strip_prefix(UTF16LE_BOM) {
         return decode_utf16_after_bom(body, Utf16Order::Le);
@@ -560,6 +580,7 @@ mod tests {
             DecodeFailureKind::Utf16WithoutBom,
             DecodeFailureKind::InvalidUtf8,
             DecodeFailureKind::Undecodable,
+            DecodeFailureKind::Utf32,
         ] {
             assert!(!kind.message_zh().is_empty());
             assert!(!kind.message_en().is_empty());
@@ -639,6 +660,24 @@ mod tests {
         let d = ok(&bytes);
         assert_eq!(d.encoding, Encoding::Utf16Be);
         assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn utf32_is_refused_not_read_as_utf16() {
+        for bom in [UTF32LE_BOM, UTF32BE_BOM] {
+            let mut bytes = bom.to_vec();
+            bytes.extend(NOTICE.chars().flat_map(|c| {
+                let n = c as u32;
+                if bom == UTF32LE_BOM {
+                    n.to_le_bytes()
+                } else {
+                    n.to_be_bytes()
+                }
+            }));
+            let f = err(&bytes);
+            assert_eq!(f.kind, DecodeFailureKind::Utf32);
+            assert_eq!(f.byte_offset, 0);
+        }
     }
 
     #[test]

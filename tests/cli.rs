@@ -629,3 +629,25 @@ fn standard_input_that_is_a_directory_is_an_error() {
     );
     assert_eq!(status.code(), Some(2), "a directory");
 }
+
+#[test]
+fn config_values_outside_their_sets_are_errors_with_a_place_in_every_format() {
+    let s = Scratch::new("badvalues");
+    let config = s.path("gazette.toml");
+    std::fs::write(&config, "fail-on = \"never\"\n").unwrap();
+    let out = gazette(&["check", "--format", "json", "--config", &config, SEED]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json(&out);
+    assert!(
+        doc["error"].as_str().unwrap().contains("gazette.toml:1:11"),
+        "{doc}"
+    );
+    std::fs::write(&config, "lang = \"fr\"\n").unwrap();
+    let out = gazette(&["check", "--config", &config, SEED]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "lang = fr is not accepted silently"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains(":1:8"));
+}

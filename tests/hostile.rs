@@ -179,3 +179,14 @@ fn fuzz_regression_unclosed_brackets() {
     );
     assert_eq!(exit_code(bytes), 1);
 }
+
+#[test]
+fn utf32_is_gz001_with_its_own_message_and_exit_2() {
+    let mut utf32 = vec![0xFF, 0xFE, 0x00, 0x00];
+    utf32.extend(SEED.chars().flat_map(|c| (c as u32).to_le_bytes()));
+    let r = check(&utf32);
+    assert_eq!(codes(&r), ["GZ001"]);
+    let d = r.findings().next().unwrap();
+    assert!(d.message.en.contains("UTF-32"), "{}", d.message.en);
+    assert_eq!(exit_code(&utf32), 2);
+}

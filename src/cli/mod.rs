@@ -248,15 +248,6 @@ fn fatal(format: Format, message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn parse_fail_on(s: &str) -> Option<FailOn> {
-    match s {
-        "error" => Some(FailOn::Error),
-        "warning" => Some(FailOn::Warning),
-        "style" => Some(FailOn::Style),
-        _ => None,
-    }
-}
-
 /// An input named on the command line or found in a directory.
 enum Input {
     Stdin,
@@ -428,24 +419,16 @@ fn check(args: CheckArgs) -> ExitCode {
             Err(message) => return fatal(args.format, &message),
         }
     };
-    let fail_on = match (args.fail_on, config.fail_on.as_deref()) {
-        (Some(f), _) => f,
-        (None, Some(s)) => match parse_fail_on(s) {
-            Some(f) => f,
-            None => {
-                eprintln!("gazette: 配置 fail-on 应为 error、warning 或 style / fail-on must be error, warning or style: `{s}`");
-                return ExitCode::from(2);
-            }
-        },
-        (None, None) => FailOn::Warning,
-    };
-    let lang_arg = args
-        .lang
-        .unwrap_or(if config.lang.as_deref() == Some("en") {
-            LangArg::En
-        } else {
-            LangArg::Zh
-        });
+    // The config's values were checked when it was read (with their line and column).
+    let fail_on = args.fail_on.unwrap_or(match config.fail_on {
+        Some(crate::config::FailOnOption::Error) => FailOn::Error,
+        Some(crate::config::FailOnOption::Style) => FailOn::Style,
+        Some(crate::config::FailOnOption::Warning) | None => FailOn::Warning,
+    });
+    let lang_arg = args.lang.unwrap_or(match config.lang {
+        Some(crate::config::LangOption::En) => LangArg::En,
+        Some(crate::config::LangOption::Zh) | None => LangArg::Zh,
+    });
     let roster_path = args.roster.clone().or(config.roster.clone());
     let roster = match &roster_path {
         Some(path) => match crate::roster::Roster::load(path) {
