@@ -190,3 +190,41 @@ fn utf32_is_gz001_with_its_own_message_and_exit_2() {
     assert!(d.message.en.contains("UTF-32"), "{}", d.message.en);
     assert_eq!(exit_code(&utf32), 2);
 }
+
+#[test]
+fn control_characters_reach_the_terminal_escaped() {
+    use gazette::diagnostic::Lang;
+    use gazette::render::{concise, human};
+    // OSC 0 (set the window title), BEL, CSI 2J (clear the screen), and a C1 CSI.
+    let hostile = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}2J";
+    let page = SEED.replacen("[六届]第56号", &format!("[六届]第56号{hostile}"), 1);
+    assert_ne!(page, SEED);
+    let r = check(page.as_bytes());
+    let options = human::Options {
+        lang: Lang::Zh,
+        color: false,
+        show_notes: true,
+    };
+    let shown = human::render(std::slice::from_ref(&r), &options);
+    let text = concise::render(std::slice::from_ref(&r), Lang::En);
+    for out in [&shown, &text] {
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "a control character reached the output"
+        );
+    }
+    assert!(shown.contains("␛]0;pwned␇␛[2J<U+009B>2J"), "{shown}");
+    // The underline still sits under 「[六届]」: the labelled excerpt line and the line below it.
+    let line = shown
+        .lines()
+        .position(|l| l.contains("[六届]第56号␛"))
+        .unwrap();
+    let excerpt = shown.lines().nth(line).unwrap();
+    let marks = shown.lines().nth(line + 1).unwrap();
+    let column = |s: &str, c: char| s.chars().position(|x| x == c).unwrap();
+    assert_eq!(
+        column(excerpt, '['),
+        column(marks, '─').min(column(marks, '┬')),
+        "{shown}"
+    );
+}

@@ -11,11 +11,11 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
             let p = r.line_index.position(&r.source, d.span.start);
             out.push_str(&format!(
                 "{}:{}:{}: {} {}\n",
-                r.path,
+                super::human::visible(&r.path, false),
                 p.line,
                 p.column,
                 d.code,
-                d.message.get(lang)
+                super::human::visible(d.message.get(lang), false)
             ));
         }
     }

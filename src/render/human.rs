@@ -73,15 +73,24 @@ fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &O
         "{on}{sev_word}[{}]{off} {}: {}",
         d.code,
         d.name,
-        d.message.get(lang)
+        visible(d.message.get(lang), false)
     );
-    let _ = writeln!(out, "  --> {}:{}:{}", report.path, pos.line, pos.column);
+    let _ = writeln!(
+        out,
+        "  --> {}:{}:{}",
+        visible(&report.path, false),
+        pos.line,
+        pos.column
+    );
 
-    let mut help = d.help.as_ref().map(|h| h.get(lang).to_string());
+    let mut help = d
+        .help
+        .as_ref()
+        .map(|h| visible(h.get(lang), true).into_owned());
     if let Some(fix) = &d.fix {
         let note = match lang {
-            Lang::Zh => format!("可自动修正：{}", fix.description.zh),
-            Lang::En => format!("fixable: {}", fix.description.en),
+            Lang::Zh => format!("可自动修正：{}", visible(&fix.description.zh, false)),
+            Lang::En => format!("fixable: {}", visible(&fix.description.en, false)),
         };
         help = Some(match help {
             Some(h) => format!("{h}\n{note}"),
@@ -90,14 +99,18 @@ fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &O
     }
     let mut spans: Vec<Spanned> = vec![(
         d.span,
-        d.label.as_ref().map(|l| l.get(lang).to_string()),
+        d.label
+            .as_ref()
+            .map(|l| visible(l.get(lang), false).into_owned()),
         true,
     )];
-    spans.extend(
-        d.labels
-            .iter()
-            .map(|l| (l.span, Some(l.message.get(lang).to_string()), false)),
-    );
+    spans.extend(d.labels.iter().map(|l| {
+        (
+            l.span,
+            Some(visible(l.message.get(lang), false).into_owned()),
+            false,
+        )
+    }));
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -245,7 +258,7 @@ fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
             text.push_str("...");
         }
         w.at = text.len();
-        text.push_str(&source[w.from..w.to]);
+        text.push_str(&visible(&source[w.from..w.to], false));
         if w.to < line_end_of(source, w.line_start) {
             text.push_str("...");
         }
@@ -259,7 +272,9 @@ fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
                 .iter()
                 .find(|w| w.line_start == line_start)
                 .expect("every label has a window");
-            let range = w.at + (span.start - w.from)..w.at + (span.end - w.from);
+            // Offsets in the excerpt, where control characters take their visible form.
+            let at = |offset: usize| w.at + visible(&source[w.from..offset], false).len();
+            let range = at(span.start)..at(span.end);
             if *primary {
                 LabeledSpan::new_primary_with_span(message.clone(), range)
             } else {
@@ -312,6 +327,30 @@ impl miette::SourceCode for Excerpt {
             inner.line_count(),
         )))
     }
+}
+
+/// `s` with its control characters made visible: notice text must not reach the terminal as
+/// escape sequences (ESC, OSC, BEL can set the window title or clear the screen). C0 controls
+/// and DEL become their Unicode control pictures (␛, ␇, one column each, so underlines stay
+/// under their characters); C1 controls become `<U+009B>`. Tabs stay, and line breaks too
+/// when `keep_breaks` (help texts have several lines).
+pub fn visible(s: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
+    let shown = |c: char| c.is_control() && c != '\t' && !(keep_breaks && c == '\n');
+    if !s.chars().any(shown) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !shown(c) => out.push(c),
+            '\u{0}'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+            '\u{7F}' => out.push('\u{2421}'),
+            c => {
+                let _ = write!(out, "<U+{:04X}>", c as u32);
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
