@@ -499,6 +499,74 @@ impl LineIndex {
         }
     }
 
+    /// The positions of many offsets in one pass per line: `offsets` must be sorted, and the
+    /// answer is in their order. [`position`](Self::position) counts the characters from the
+    /// start of the line for every call, which is quadratic for many findings on one long line.
+    pub fn positions(&self, text: &str, offsets: &[usize]) -> Vec<Position> {
+        let mut out = Vec::with_capacity(offsets.len());
+        // (line index, byte reached on it, characters and UTF-16 units before that byte)
+        let mut cursor: Option<(usize, usize, usize, usize)> = None;
+        for &offset in offsets {
+            let mut byte = offset.min(text.len());
+            while !text.is_char_boundary(byte) {
+                byte -= 1;
+            }
+            let line_idx = self
+                .line_starts
+                .partition_point(|&start| start <= byte)
+                .saturating_sub(1);
+            let start = self
+                .line_starts
+                .get(line_idx)
+                .copied()
+                .unwrap_or(0)
+                .min(byte);
+            let (mut at, mut chars, mut units) = match cursor {
+                Some((l, at, c, u)) if l == line_idx && at <= byte => (at, c, u),
+                _ => (start, 0, 0),
+            };
+            if self.ascii_lines.get(line_idx).copied().unwrap_or(false) {
+                (chars, units) = (byte - start, byte - start);
+            } else if let Some(between) = text.get(at..byte) {
+                for c in between.chars() {
+                    chars += 1;
+                    units += c.len_utf16();
+                }
+            } else {
+                (chars, units) = (byte - start, byte - start);
+            }
+            at = byte;
+            cursor = Some((line_idx, at, chars, units));
+            out.push(Position {
+                byte,
+                line: line_idx + 1,
+                column: chars + 1,
+                column_utf16: units + 1,
+            });
+        }
+        out
+    }
+
+    /// The 1-based line holding `byte`, without counting columns.
+    pub fn line_of(&self, byte: usize) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= byte.min(self.text_len))
+            .max(1)
+    }
+
+    /// Where the line holding `byte` starts and ends (before its line break). `text` must be
+    /// the text the index was built from.
+    pub fn line_bounds(&self, text: &str, byte: usize) -> (usize, usize) {
+        let line = self.line_of(byte);
+        let start = self.line_start(line);
+        let end = match self.line_starts.get(line) {
+            Some(&next) if text.get(..next).is_some_and(|t| t.ends_with("\r\n")) => next - 2,
+            Some(&next) => next.saturating_sub(1),
+            None => self.text_len,
+        };
+        (start, end.max(start))
+    }
+
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
@@ -511,6 +579,30 @@ impl LineIndex {
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(self.text_len)
+    }
+}
+
+/// The positions of a fixed set of offsets, converted together with
+/// [`LineIndex::positions`]; any other offset is converted on its own.
+#[derive(Debug, Clone, Default)]
+pub struct Positions {
+    offsets: Vec<usize>,
+    positions: Vec<Position>,
+}
+
+impl Positions {
+    pub fn new(index: &LineIndex, text: &str, mut offsets: Vec<usize>) -> Positions {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let positions = index.positions(text, &offsets);
+        Positions { offsets, positions }
+    }
+
+    pub fn at(&self, index: &LineIndex, text: &str, byte: usize) -> Position {
+        match self.offsets.binary_search(&byte) {
+            Ok(i) => self.positions[i],
+            Err(_) => index.position(text, byte),
+        }
     }
 }
 
@@ -1091,6 +1183,35 @@ mod tests {
         let idx = LineIndex::new("公告\n第一条");
         let p = idx.position("ab", 100);
         assert_eq!(p.byte, 2);
+    }
+
+    #[test]
+    fn line_of_and_line_bounds() {
+        let text = "ab\r\ncd\ref\n\ng";
+        let idx = LineIndex::new(text);
+        let lines: Vec<usize> = (0..=text.len()).map(|b| idx.line_of(b)).collect();
+        let expected: Vec<usize> = (0..=text.len())
+            .map(|b| idx.position(text, b).line)
+            .collect();
+        assert_eq!(lines, expected);
+        assert_eq!(idx.line_bounds(text, 1), (0, 2));
+        assert_eq!(idx.line_bounds(text, 4), (4, 6));
+        assert_eq!(idx.line_bounds(text, 7), (7, 9));
+        assert_eq!(idx.line_bounds(text, 10), (10, 10));
+        assert_eq!(idx.line_bounds(text, 11), (11, 12));
+    }
+
+    #[test]
+    fn positions_in_one_pass_agree_with_position() {
+        let text = "第一条\r\n本条例𠇔(2024)\r第二条\n\n末 No. 5";
+        let idx = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len() + 2).chain([3, 3, usize::MAX]).collect();
+        let mut sorted = offsets.clone();
+        sorted.sort_unstable();
+        let many = idx.positions(text, &sorted);
+        for (o, p) in sorted.iter().zip(&many) {
+            assert_eq!(*p, idx.position(text, *o), "offset {o}");
+        }
     }
 
     #[test]

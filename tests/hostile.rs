@@ -228,3 +228,111 @@ fn control_characters_reach_the_terminal_escaped() {
         "{shown}"
     );
 }
+
+// ── Inputs that made the work super-linear. Each is large enough that the old algorithm took
+// well over ten seconds (cubic restating: 4,000 names 23 s, 8,000 names 141 s; a position
+// counted from the start of its line for each of 80,000 findings: 78 s); the bound below is
+// far above what the linear code needs, so only a super-linear regression trips it. ──
+
+/// Distinct three-character names, as many as asked (up to 21,632).
+fn names(n: usize) -> Vec<String> {
+    let family = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜";
+    let given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华兰红";
+    let mut out = Vec::with_capacity(n);
+    'outer: for a in family.chars() {
+        for b in given.chars() {
+            for c in given.chars() {
+                if out.len() == n {
+                    break 'outer;
+                }
+                out.push(format!("{a}{b}{c}"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn thousands_of_restated_names_are_checked_in_linear_time() {
+    let ns = names(8_000).join("、");
+    let page = format!(
+        "## 重庆市人民代表大会常务委员会公告\n\n〔六届〕第56号\n\n大渡口区人民代表大会选出的重庆市第六届人民代表大会代表{ns}调离重庆市，工作关系已不在本行政区域内，依照代表法的有关规定，{ns}的重庆市第六届人民代表大会代表资格终止。\n\n重庆市人民代表大会常务委员会\n\n2024年11月28日\n"
+    );
+    let start = Instant::now();
+    let r = check(page.as_bytes());
+    let took = start.elapsed();
+    assert!(
+        !codes(&r).contains(&"GZ202"),
+        "every name is restated: {:?}",
+        codes(&r)
+    );
+    assert!(
+        took < Duration::from_secs(10),
+        "8,000 restated names took {took:?}"
+    );
+}
+
+#[test]
+fn eighty_thousand_findings_on_one_line_render_in_linear_time() {
+    use gazette::ast::Span;
+    use gazette::diagnostic::Lang;
+    use gazette::render::{concise, human, json, sarif};
+    // One line of 480,000 CJK characters, a finding on every sixth one.
+    let line = "重庆市人民代".repeat(80_000);
+    let mut r = check(line.as_bytes());
+    let template = SEED_FINDING.with(|d| d.clone());
+    let step = "重庆市人民".len();
+    r.diagnostics = (0..80_000)
+        .map(|i| {
+            let mut d = template.clone();
+            d.span = Span {
+                start: i * (step + 3),
+                end: i * (step + 3) + 3,
+            };
+            d.labels.clear();
+            d.fix = None;
+            d
+        })
+        .collect();
+    let start = Instant::now();
+    let out = json::render(std::slice::from_ref(&r), Lang::Zh);
+    let sarif_out = sarif::render(std::slice::from_ref(&r), &[], Lang::Zh);
+    let concise_out = concise::render(std::slice::from_ref(&r), Lang::Zh);
+    let took = start.elapsed();
+    assert!(
+        took < Duration::from_secs(10),
+        "80,000 positions took {took:?}"
+    );
+    // The last finding is on character 479,995 (1-based) of line 1.
+    assert!(concise_out.ends_with(&format!(
+        "hostile.md:1:{}: {} {}\n",
+        79_999 * 6 + 1,
+        template.code,
+        template.message.zh
+    )));
+    assert!(out.contains("\"column\": 479995"));
+    assert!(sarif_out.contains("\"startColumn\": 479995"));
+    // The human format draws each finding with an excerpt; a tenth of them is enough.
+    r.diagnostics.truncate(8_000);
+    let start = Instant::now();
+    let shown = human::render(
+        std::slice::from_ref(&r),
+        &human::Options {
+            lang: Lang::Zh,
+            color: false,
+            show_notes: false,
+        },
+    );
+    let took = start.elapsed();
+    assert!(
+        took < Duration::from_secs(10),
+        "8,000 human findings took {took:?}"
+    );
+    assert!(shown.contains("hostile.md:1:47995"));
+}
+
+thread_local! {
+    /// A real finding of the seed, used as the template of synthetic ones.
+    static SEED_FINDING: gazette::diagnostic::Diagnostic =
+        check(SEED.as_bytes()).findings().next().cloned().expect("the seed has findings");
+}

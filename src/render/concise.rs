@@ -8,7 +8,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
     let mut out = String::new();
     for r in reports {
         for d in r.findings() {
-            let p = r.line_index.position(&r.source, d.span.start);
+            let p = r.position(d.span.start);
             out.push_str(&format!(
                 "{}:{}:{}: {} {}\n",
                 super::human::visible(&r.path, false),

@@ -19,7 +19,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
     let mut out = String::new();
     for r in reports {
         for d in r.findings() {
-            let (s, e) = super::range(&r.line_index, &r.source, d.span);
+            let (s, e) = r.range(d.span);
             let level = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

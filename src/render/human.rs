@@ -52,7 +52,7 @@ pub fn render_to(
 
 fn render_one(out: &mut String, report: &FileReport, d: &Diagnostic, options: &Options) {
     let lang = options.lang;
-    let pos = report.line_index.position(&report.source, d.span.start);
+    let pos = report.position(d.span.start);
     let (sev_color, sev_word) = match (d.severity, lang) {
         (Severity::Error, Lang::Zh) => ("\x1b[1;31m", "错误"),
         (Severity::Warning, Lang::Zh) => ("\x1b[1;33m", "警告"),
@@ -152,7 +152,7 @@ type Spanned = (Span, Option<String>, bool);
 /// Groups labels whose lines are at most two apart; each group is drawn as one excerpt.
 /// The primary label's group comes first.
 fn clusters(report: &FileReport, spans: &[Spanned]) -> Vec<Vec<Spanned>> {
-    let line = |s: &Span| report.line_index.position(&report.source, s.start).line;
+    let line = |s: &Span| report.line_index.line_of(s.start);
     let mut sorted: Vec<Spanned> = spans.to_vec();
     sorted.sort_by_key(|(s, _, _)| (line(s), s.start));
     let mut groups: Vec<Vec<Spanned>> = Vec::new();
@@ -210,8 +210,8 @@ fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
         .iter()
         .map(|(span, _, _)| {
             let start = floor_boundary(source, span.start.min(source.len()));
-            let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-            let end = floor_boundary(source, span.end.clamp(start, line_end_of(source, start)));
+            let line_start = report.line_index.line_bounds(source, start).0.min(start);
+            let end = floor_boundary(source, span.end.clamp(start, line_end_of(report, start)));
             (Span::new(start, end), line_start)
         })
         .collect();
@@ -220,7 +220,7 @@ fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
     for &(span, line_start) in &clamped {
         let from = back_chars(source, span.start, CONTEXT_CHARS).max(line_start);
         let to =
-            forward_chars(source, span.end, CONTEXT_CHARS).min(line_end_of(source, line_start));
+            forward_chars(source, span.end, CONTEXT_CHARS).min(line_end_of(report, line_start));
         match windows.iter_mut().find(|w| w.line_start == line_start) {
             Some(w) => {
                 w.from = w.from.min(from);
@@ -238,13 +238,13 @@ fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
 
     let first_line = windows
         .first()
-        .map_or(1, |w| report.line_index.position(source, w.line_start).line);
+        .map_or(1, |w| report.line_index.line_of(w.line_start));
     let mut text = String::new();
     let mut line_start = windows.first().map_or(0, |w| w.line_start);
     for w in &mut windows {
         // Lines between labelled lines of a cluster (at most two) are shown empty.
         while line_start < w.line_start {
-            let brk = line_end_of(source, line_start);
+            let brk = line_end_of(report, line_start);
             let len = if source[brk..].starts_with("\r\n") {
                 2
             } else {
@@ -259,7 +259,7 @@ fn excerpt(report: &FileReport, spans: &[Spanned]) -> Excerpt {
         }
         w.at = text.len();
         text.push_str(&visible(&source[w.from..w.to], false));
-        if w.to < line_end_of(source, w.line_start) {
+        if w.to < line_end_of(report, w.line_start) {
             text.push_str("...");
         }
     }
@@ -298,10 +298,14 @@ struct Window {
     at: usize,
 }
 
-fn line_end_of(source: &str, from: usize) -> usize {
-    source[from..]
-        .find(['\n', '\r'])
-        .map_or(source.len(), |i| from + i)
+/// Where the line holding `from` ends (before its break), never before `from`: from the line
+/// index, since searching the text would scan a long line again for each finding on it.
+fn line_end_of(report: &FileReport, from: usize) -> usize {
+    report
+        .line_index
+        .line_bounds(&report.source, from)
+        .1
+        .max(from)
 }
 
 /// Excerpt text whose first line is line `first_line` of the source.
