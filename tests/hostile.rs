@@ -336,3 +336,27 @@ thread_local! {
     static SEED_FINDING: gazette::diagnostic::Diagnostic =
         check(SEED.as_bytes()).findings().next().cloned().expect("the seed has findings");
 }
+
+#[test]
+fn deeply_nested_ascii_parentheses_are_checked_in_linear_time() {
+    // GZ601 looked for Han text inside each pair by scanning it: 60,000 levels took 8 s.
+    let depth = 150_000;
+    let page = format!(
+        "{LIST_HEAD}王德明{}为{}重庆市财政局{}局长。\n",
+        "(".repeat(depth),
+        "(".repeat(depth),
+        ")".repeat(2 * depth)
+    );
+    let start = Instant::now();
+    let r = check(page.as_bytes());
+    let took = start.elapsed();
+    let pairs = r.findings().filter(|d| d.code == "GZ601").count();
+    assert!(
+        pairs >= depth,
+        "every pair around Han text is reported: {pairs}"
+    );
+    assert!(
+        took < Duration::from_secs(10),
+        "{depth} levels took {took:?}"
+    );
+}
