@@ -628,6 +628,20 @@ fn standard_input_that_is_a_directory_is_an_error() {
         30,
     );
     assert_eq!(status.code(), Some(2), "a directory");
+    let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["check", "--isolated", "-"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::fs::File::open("examples").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("standard input is a directory"), "{stderr}");
+    assert!(
+        out.stdout.is_empty(),
+        "no 「checked 0 files」: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]

@@ -597,7 +597,11 @@ fn check(args: CheckArgs) -> ExitCode {
         },
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let written = if args.statistics {
+    // Nothing could be read: people get the errors below, not 「checked 0 files, no problems」.
+    let nothing_read = reports.is_empty() && !io_errors.is_empty();
+    let written = if nothing_read && matches!(args.format, Format::Human | Format::Concise) {
+        Ok(())
+    } else if args.statistics {
         sink.write_all(statistics(&reports).as_bytes())
     } else {
         match args.format {
