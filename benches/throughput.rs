@@ -296,6 +296,79 @@ fn linearity_single_file(bencher: Bencher, bytes: usize) {
         .bench(|| black_box(check_bytes("single.md", text.as_bytes(), &s)));
 }
 
+// ─────────────────────── hostile shapes (issue 16) ───────────────────────
+// Inputs that were super-linear: each at two sizes a factor 4 apart, so linear work grows
+// fourfold and quadratic work sixteenfold.
+
+/// Distinct three-character names.
+fn hostile_names(n: usize) -> Vec<String> {
+    let family: Vec<char> = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"
+        .chars()
+        .collect();
+    let given: Vec<char> = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华兰红"
+        .chars()
+        .collect();
+    (0..n)
+        .map(|i| {
+            let g = given.len();
+            format!(
+                "{}{}{}",
+                family[i / (g * g) % family.len()],
+                given[i / g % g],
+                given[i % g]
+            )
+        })
+        .collect()
+}
+
+/// A qualification notice restating `n` names (`QualificationModel::restate` was cubic:
+/// 8,000 names took 141 s).
+#[divan::bench(args = [2_000, 8_000], sample_count = 3, sample_size = 1, max_time = 30)]
+fn hostile_restated_names(bencher: Bencher, n: usize) {
+    let names = hostile_names(n).join("、");
+    let page = format!(
+        "## 重庆市人民代表大会常务委员会公告\n\n〔六届〕第56号\n\n大渡口区人民代表大会选出的重庆市第六届人民代表大会代表{names}调离重庆市，工作关系已不在本行政区域内，依照代表法的有关规定，{names}的重庆市第六届人民代表大会代表资格终止。\n"
+    );
+    let s = settings();
+    bencher
+        .counter(ItemsCount::new(n))
+        .bench(|| black_box(check_bytes("restated.md", page.as_bytes(), &s)));
+}
+
+/// `n` findings on one line (GZ601 on every 「,」), rendered as JSON (each position was
+/// counted from the start of its line: 80,000 findings took 78 s).
+#[divan::bench(args = [5_000, 20_000], sample_count = 3, sample_size = 1, max_time = 30)]
+fn hostile_findings_on_one_line_json(bencher: Bencher, n: usize) {
+    let page = format!(
+        "## 重庆市人民代表大会常务委员会公告\n\n〔六届〕第58号\n\n（2024年11月28日重庆市第六届人民代表大会常务委员会第十二次会议通过）\n\n### 一、免去\n\n免去{}的职务。\n",
+        "张三,".repeat(n)
+    );
+    let report = check_bytes("line.md", page.as_bytes(), &settings());
+    bencher
+        .counter(ItemsCount::new(report.diagnostics.len()))
+        .bench(|| {
+            black_box(gazette::render::json::render(
+                std::slice::from_ref(&report),
+                gazette::diagnostic::Lang::Zh,
+            ))
+        });
+}
+
+/// ASCII parentheses nested `n` deep around Han text (GZ601 scanned the inside of every
+/// pair: 60,000 levels took 8 s).
+#[divan::bench(args = [16_000, 64_000], sample_count = 3, sample_size = 1, max_time = 30)]
+fn hostile_nested_parentheses(bencher: Bencher, n: usize) {
+    let page = format!(
+        "## 重庆市人民代表大会常务委员会公告\n\n〔六届〕第58号\n\n### 一、任命\n\n王德明{}为重庆市财政局{}局长。\n",
+        "(".repeat(n),
+        ")".repeat(n)
+    );
+    let s = settings();
+    bencher
+        .counter(ItemsCount::new(n))
+        .bench(|| black_box(check_bytes("nested.md", page.as_bytes(), &s)));
+}
+
 // ───────────────────────────── the CLI ─────────────────────────────
 
 /// The release binary: Cargo builds a package's binaries before its benchmarks and passes the

@@ -41,12 +41,29 @@ pub struct Config {
     /// Per rule or prefix: error, warning, style or off.
     #[serde(default)]
     pub severity: BTreeMap<String, SeverityOption>,
-    pub fail_on: Option<String>,
-    pub lang: Option<String>,
+    pub fail_on: Option<FailOnOption>,
+    pub lang: Option<LangOption>,
     /// A jurisdiction profile, relative to the config file.
     pub profile: Option<PathBuf>,
     /// A roster of prior state, relative to the config file (used by the roster rules).
     pub roster: Option<PathBuf>,
+}
+
+/// `fail-on`: a closed set, so a typo (「never」) is an error with its place when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOnOption {
+    Error,
+    Warning,
+    Style,
+}
+
+/// `lang`: the message languages there are; 「fr」 is an error, not Chinese in silence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LangOption {
+    Zh,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -90,7 +107,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Reads a config file. Errors name the file, line and column.
 pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::files::read_utf8(path, crate::files::DEFAULT_LIMIT).map_err(|e| {
         format!(
             "无法读取配置 {} / cannot read the config: {e}",
             path.display()
@@ -153,6 +170,12 @@ mod tests {
         std::fs::write(&path, "fail-on = \"error\"\n[severity]\nGZ3 = \"off\"\n").unwrap();
         let c = load(&path).unwrap();
         assert_eq!(c.severity["GZ3"], SeverityOption::Off);
+        assert_eq!(c.fail_on, Some(FailOnOption::Error));
+        // Values outside the closed sets are errors with their place.
+        std::fs::write(&path, "select = []\nfail-on = \"never\"\n").unwrap();
+        assert!(load(&path).unwrap_err().contains(":2:11"));
+        std::fs::write(&path, "lang = \"fr\"\n").unwrap();
+        assert!(load(&path).unwrap_err().contains(":1:8"));
         assert_eq!(
             discover(&dir.join("draft.md")),
             Some(std::fs::canonicalize(&path).unwrap())

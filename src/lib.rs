@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod docs;
 pub mod domain;
+pub mod files;
 pub mod fix;
 pub mod render;
 pub mod report;

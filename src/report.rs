@@ -4,7 +4,7 @@
 use crate::ast::Document;
 use crate::check::{self, Context, InputFacts, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::{decode_owned, Encoding, LineIndex};
+use crate::source::{decode_owned, Encoding, LineIndex, Position, Positions};
 use crate::syntax::{markdown, parse_page};
 
 #[derive(Clone)]
@@ -21,6 +21,10 @@ pub struct FileReport {
     pub opaque: Vec<crate::ast::Span>,
     /// Findings and notes (what could not be verified), in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The positions of the offsets the diagnostics mention, converted together on first use
+    /// (by a renderer, once the diagnostics are final): 80,000 findings on one long line would
+    /// otherwise each count the characters from the start of the line.
+    positions: std::sync::OnceLock<Positions>,
 }
 
 impl FileReport {
@@ -43,6 +47,30 @@ impl FileReport {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Note)
+    }
+
+    /// The line and columns of a byte offset. Offsets of the diagnostics come from a table
+    /// built once; others (and offsets of diagnostics added later) are converted one by one.
+    pub fn position(&self, byte: usize) -> Position {
+        self.positions
+            .get_or_init(|| {
+                let offsets = self
+                    .diagnostics
+                    .iter()
+                    .flat_map(|d| {
+                        std::iter::once(d.span)
+                            .chain(d.labels.iter().map(|l| l.span))
+                            .chain(d.fix.iter().flat_map(|f| f.edits.iter().map(|e| e.span)))
+                    })
+                    .flat_map(|s| [s.start, s.end])
+                    .collect();
+                Positions::new(&self.line_index, &self.source, offsets)
+            })
+            .at(&self.line_index, &self.source, byte)
+    }
+
+    pub fn range(&self, span: crate::ast::Span) -> (Position, Position) {
+        (self.position(span.start), self.position(span.end))
     }
 }
 
@@ -148,5 +176,6 @@ pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport
         facts,
         opaque,
         diagnostics,
+        positions: std::sync::OnceLock::new(),
     }
 }

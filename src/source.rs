@@ -69,6 +69,9 @@ pub enum DecodeFailureKind {
     InvalidUtf8,
     /// Neither UTF-8 nor GB18030 (or corrupt UTF-16 after a BOM).
     Undecodable,
+    /// Starts with a UTF-32 byte-order mark: an encoding no notice is kept in, and which read
+    /// as UTF-16 would be NUL-laden nonsense.
+    Utf32,
 }
 
 impl DecodeFailureKind {
@@ -81,6 +84,9 @@ impl DecodeFailureKind {
             DecodeFailureKind::InvalidUtf8 => "不是有效的 UTF-8：多字节字符被截断或含非法字节",
             DecodeFailureKind::Undecodable => {
                 "既不是 UTF-8 也不是 GB18030 文本（或带 BOM 的 UTF-16 内容已损坏）"
+            }
+            DecodeFailureKind::Utf32 => {
+                "文件是 UTF-32 编码（有 UTF-32 的 BOM），不受支持；请另存为 UTF-8"
             }
         }
     }
@@ -99,6 +105,10 @@ impl DecodeFailureKind {
             }
             DecodeFailureKind::Undecodable => {
                 "neither UTF-8 nor GB18030 text (or corrupt UTF-16 after a BOM)"
+            }
+            DecodeFailureKind::Utf32 => {
+                "the file is UTF-32 (it starts with a UTF-32 BOM), which is not supported; \
+                 please save it as UTF-8"
             }
         }
     }
@@ -122,6 +132,8 @@ impl std::error::Error for DecodeFailure {}
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
+const UTF32LE_BOM: &[u8] = b"\xFF\xFE\x00\x00";
+const UTF32BE_BOM: &[u8] = b"\x00\x00\xFE\xFF";
 
 /// How much of the head of the file the UTF-16 sniffing looks at.
 const UTF16_SNIFF_WINDOW: usize = 1024;
@@ -164,6 +176,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeFailure> {
                 valid_prefix: utf8_prefix(body).to_owned(),
             }),
         };
+    }
+    // FF FE 00 00 also starts UTF-16LE text whose first character is NUL, which no notice is.
+    if bytes.starts_with(UTF32LE_BOM) || bytes.starts_with(UTF32BE_BOM) {
+        return Err(DecodeFailure {
+            byte_offset: 0,
+            kind: DecodeFailureKind::Utf32,
+            valid_prefix: String::new(),
+        });
     }
     if let Some(body) = bytes.strip_prefix(UTF16LE_BOM) {
         return decode_utf16_after_bom(body, Utf16Order::Le);
@@ -479,6 +499,74 @@ impl LineIndex {
         }
     }
 
+    /// The positions of many offsets in one pass per line: `offsets` must be sorted, and the
+    /// answer is in their order. [`position`](Self::position) counts the characters from the
+    /// start of the line for every call, which is quadratic for many findings on one long line.
+    pub fn positions(&self, text: &str, offsets: &[usize]) -> Vec<Position> {
+        let mut out = Vec::with_capacity(offsets.len());
+        // (line index, byte reached on it, characters and UTF-16 units before that byte)
+        let mut cursor: Option<(usize, usize, usize, usize)> = None;
+        for &offset in offsets {
+            let mut byte = offset.min(text.len());
+            while !text.is_char_boundary(byte) {
+                byte -= 1;
+            }
+            let line_idx = self
+                .line_starts
+                .partition_point(|&start| start <= byte)
+                .saturating_sub(1);
+            let start = self
+                .line_starts
+                .get(line_idx)
+                .copied()
+                .unwrap_or(0)
+                .min(byte);
+            let (mut at, mut chars, mut units) = match cursor {
+                Some((l, at, c, u)) if l == line_idx && at <= byte => (at, c, u),
+                _ => (start, 0, 0),
+            };
+            if self.ascii_lines.get(line_idx).copied().unwrap_or(false) {
+                (chars, units) = (byte - start, byte - start);
+            } else if let Some(between) = text.get(at..byte) {
+                for c in between.chars() {
+                    chars += 1;
+                    units += c.len_utf16();
+                }
+            } else {
+                (chars, units) = (byte - start, byte - start);
+            }
+            at = byte;
+            cursor = Some((line_idx, at, chars, units));
+            out.push(Position {
+                byte,
+                line: line_idx + 1,
+                column: chars + 1,
+                column_utf16: units + 1,
+            });
+        }
+        out
+    }
+
+    /// The 1-based line holding `byte`, without counting columns.
+    pub fn line_of(&self, byte: usize) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= byte.min(self.text_len))
+            .max(1)
+    }
+
+    /// Where the line holding `byte` starts and ends (before its line break). `text` must be
+    /// the text the index was built from.
+    pub fn line_bounds(&self, text: &str, byte: usize) -> (usize, usize) {
+        let line = self.line_of(byte);
+        let start = self.line_start(line);
+        let end = match self.line_starts.get(line) {
+            Some(&next) if text.get(..next).is_some_and(|t| t.ends_with("\r\n")) => next - 2,
+            Some(&next) => next.saturating_sub(1),
+            None => self.text_len,
+        };
+        (start, end.max(start))
+    }
+
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
@@ -491,6 +579,30 @@ impl LineIndex {
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(self.text_len)
+    }
+}
+
+/// The positions of a fixed set of offsets, converted together with
+/// [`LineIndex::positions`]; any other offset is converted on its own.
+#[derive(Debug, Clone, Default)]
+pub struct Positions {
+    offsets: Vec<usize>,
+    positions: Vec<Position>,
+}
+
+impl Positions {
+    pub fn new(index: &LineIndex, text: &str, mut offsets: Vec<usize>) -> Positions {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let positions = index.positions(text, &offsets);
+        Positions { offsets, positions }
+    }
+
+    pub fn at(&self, index: &LineIndex, text: &str, byte: usize) -> Position {
+        match self.offsets.binary_search(&byte) {
+            Ok(i) => self.positions[i],
+            Err(_) => index.position(text, byte),
+        }
     }
 }
 
@@ -560,6 +672,7 @@ mod tests {
             DecodeFailureKind::Utf16WithoutBom,
             DecodeFailureKind::InvalidUtf8,
             DecodeFailureKind::Undecodable,
+            DecodeFailureKind::Utf32,
         ] {
             assert!(!kind.message_zh().is_empty());
             assert!(!kind.message_en().is_empty());
@@ -639,6 +752,24 @@ mod tests {
         let d = ok(&bytes);
         assert_eq!(d.encoding, Encoding::Utf16Be);
         assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn utf32_is_refused_not_read_as_utf16() {
+        for bom in [UTF32LE_BOM, UTF32BE_BOM] {
+            let mut bytes = bom.to_vec();
+            bytes.extend(NOTICE.chars().flat_map(|c| {
+                let n = c as u32;
+                if bom == UTF32LE_BOM {
+                    n.to_le_bytes()
+                } else {
+                    n.to_be_bytes()
+                }
+            }));
+            let f = err(&bytes);
+            assert_eq!(f.kind, DecodeFailureKind::Utf32);
+            assert_eq!(f.byte_offset, 0);
+        }
     }
 
     #[test]
@@ -1052,6 +1183,35 @@ mod tests {
         let idx = LineIndex::new("公告\n第一条");
         let p = idx.position("ab", 100);
         assert_eq!(p.byte, 2);
+    }
+
+    #[test]
+    fn line_of_and_line_bounds() {
+        let text = "ab\r\ncd\ref\n\ng";
+        let idx = LineIndex::new(text);
+        let lines: Vec<usize> = (0..=text.len()).map(|b| idx.line_of(b)).collect();
+        let expected: Vec<usize> = (0..=text.len())
+            .map(|b| idx.position(text, b).line)
+            .collect();
+        assert_eq!(lines, expected);
+        assert_eq!(idx.line_bounds(text, 1), (0, 2));
+        assert_eq!(idx.line_bounds(text, 4), (4, 6));
+        assert_eq!(idx.line_bounds(text, 7), (7, 9));
+        assert_eq!(idx.line_bounds(text, 10), (10, 10));
+        assert_eq!(idx.line_bounds(text, 11), (11, 12));
+    }
+
+    #[test]
+    fn positions_in_one_pass_agree_with_position() {
+        let text = "第一条\r\n本条例𠇔(2024)\r第二条\n\n末 No. 5";
+        let idx = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len() + 2).chain([3, 3, usize::MAX]).collect();
+        let mut sorted = offsets.clone();
+        sorted.sort_unstable();
+        let many = idx.positions(text, &sorted);
+        for (o, p) in sorted.iter().zip(&many) {
+            assert_eq!(*p, idx.position(text, *o), "offset {o}");
+        }
     }
 
     #[test]

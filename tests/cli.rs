@@ -470,3 +470,207 @@ fn gazetteignore_glob_and_a_bad_config_under_json() {
         .unwrap()
         .contains("gazette.toml:1:1"));
 }
+
+/// Runs gazette with the given standard input and output; kills it and fails after `secs`
+/// (a FIFO read blocks forever, `/dev/zero` read whole fills memory).
+fn gazette_with(args: &[&str], stdin: Stdio, stdout: Stdio, secs: u64) -> std::process::ExitStatus {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdin(stdin)
+        .stdout(stdout)
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run gazette");
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(secs) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("gazette {args:?} did not finish in {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// A pipe whose reading end is already closed: every write to it fails with EPIPE. (The
+/// reading end is a helper process's standard input, closed when it is killed.)
+fn closed_pipe() -> Stdio {
+    let mut reader = Command::new("sleep")
+        .arg("60")
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let writer = reader.stdin.take().unwrap();
+    reader.kill().unwrap();
+    reader.wait().unwrap();
+    Stdio::from(writer)
+}
+
+#[test]
+fn a_closed_pipe_is_no_panic() {
+    let s = Scratch::new("pipe");
+    let roster = s.path("roster.toml");
+    std::fs::copy(
+        format!("{}/examples/roster/roster.toml", env!("CARGO_MANIFEST_DIR")),
+        &roster,
+    )
+    .unwrap();
+    let runs: [(&[&str], i32); 6] = [
+        (&["check", "--isolated", "--diff", SEED], 1),
+        (&["parse", SEED], 0),
+        (&["explain"], 0),
+        (
+            &["roster", "init", "--isolated", "examples/roster/pages"],
+            0,
+        ),
+        (
+            &[
+                "roster",
+                "apply",
+                "--isolated",
+                "--dry-run",
+                "--roster",
+                &roster,
+                "examples/roster/pages",
+            ],
+            0,
+        ),
+        (
+            &[
+                "check",
+                "--format",
+                "json",
+                "--config",
+                "/nonexistent/gazette.toml",
+                SEED,
+            ],
+            2,
+        ),
+    ];
+    for (args, expected) in runs {
+        let status = gazette_with(args, Stdio::null(), closed_pipe(), 60);
+        assert_eq!(status.code(), Some(expected), "{args:?}");
+    }
+}
+
+#[test]
+fn an_output_file_that_is_an_input_is_refused() {
+    let s = Scratch::new("outfile");
+    let page = s.path("page.md");
+    let before = std::fs::read(&page).unwrap();
+    let out = gazette(&["check", "--isolated", "--output-file", &page, &page]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--output-file"));
+    assert_eq!(
+        std::fs::read(&page).unwrap(),
+        before,
+        "the checked file is intact"
+    );
+    // Also when it is reached through a directory.
+    let out = gazette(&["check", "--isolated", "--output-file", &page, &s.path("")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&page).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn config_profile_and_roster_reads_are_bounded_and_refuse_devices_and_fifos() {
+    let s = Scratch::new("devices");
+    let fifo = s.path("fifo.toml");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    for source in ["/dev/zero", fifo.as_str()] {
+        for flag in ["--config", "--profile", "--roster"] {
+            let status = gazette_with(
+                &["check", flag, source, SEED],
+                Stdio::null(),
+                Stdio::null(),
+                30,
+            );
+            assert_eq!(status.code(), Some(2), "{flag} {source}");
+        }
+        let status = gazette_with(
+            &[
+                "roster",
+                "apply",
+                "--isolated",
+                "--roster",
+                source,
+                "examples/roster/pages",
+            ],
+            Stdio::null(),
+            Stdio::null(),
+            30,
+        );
+        assert_eq!(status.code(), Some(2), "roster apply --roster {source}");
+    }
+}
+
+#[test]
+fn a_huge_max_file_size_does_not_wrap_to_zero() {
+    for mb in ["17592186044416", "18446744073709551615"] {
+        let out = gazette(&["check", "--isolated", "--max-file-size", mb, SEED]);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "--max-file-size {mb}: the seed is read"
+        );
+        assert!(stdout(&out).contains("GZ101"), "--max-file-size {mb}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn standard_input_that_is_a_directory_is_an_error() {
+    let status = gazette_with(
+        &["check", "--isolated", "-"],
+        Stdio::from(std::fs::File::open("examples").unwrap()),
+        Stdio::null(),
+        30,
+    );
+    assert_eq!(status.code(), Some(2), "a directory");
+    let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["check", "--isolated", "-"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::fs::File::open("examples").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("standard input is a directory"), "{stderr}");
+    assert!(
+        out.stdout.is_empty(),
+        "no 「checked 0 files」: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn config_values_outside_their_sets_are_errors_with_a_place_in_every_format() {
+    let s = Scratch::new("badvalues");
+    let config = s.path("gazette.toml");
+    std::fs::write(&config, "fail-on = \"never\"\n").unwrap();
+    let out = gazette(&["check", "--format", "json", "--config", &config, SEED]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json(&out);
+    assert!(
+        doc["error"].as_str().unwrap().contains("gazette.toml:1:11"),
+        "{doc}"
+    );
+    std::fs::write(&config, "lang = \"fr\"\n").unwrap();
+    let out = gazette(&["check", "--config", &config, SEED]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "lang = fr is not accepted silently"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains(":1:8"));
+}

@@ -179,3 +179,179 @@ fn fuzz_regression_unclosed_brackets() {
     );
     assert_eq!(exit_code(bytes), 1);
 }
+
+#[test]
+fn utf32_is_gz001_with_its_own_message_and_exit_2() {
+    let mut utf32 = vec![0xFF, 0xFE, 0x00, 0x00];
+    utf32.extend(SEED.chars().flat_map(|c| (c as u32).to_le_bytes()));
+    let r = check(&utf32);
+    assert_eq!(codes(&r), ["GZ001"]);
+    let d = r.findings().next().unwrap();
+    assert!(d.message.en.contains("UTF-32"), "{}", d.message.en);
+    assert_eq!(exit_code(&utf32), 2);
+}
+
+#[test]
+fn control_characters_reach_the_terminal_escaped() {
+    use gazette::diagnostic::Lang;
+    use gazette::render::{concise, human};
+    // OSC 0 (set the window title), BEL, CSI 2J (clear the screen), and a C1 CSI.
+    let hostile = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}2J";
+    let page = SEED.replacen("[六届]第56号", &format!("[六届]第56号{hostile}"), 1);
+    assert_ne!(page, SEED);
+    let r = check(page.as_bytes());
+    let options = human::Options {
+        lang: Lang::Zh,
+        color: false,
+        show_notes: true,
+    };
+    let shown = human::render(std::slice::from_ref(&r), &options);
+    let text = concise::render(std::slice::from_ref(&r), Lang::En);
+    for out in [&shown, &text] {
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "a control character reached the output"
+        );
+    }
+    assert!(shown.contains("␛]0;pwned␇␛[2J<U+009B>2J"), "{shown}");
+    // The underline still sits under 「[六届]」: the labelled excerpt line and the line below it.
+    let line = shown
+        .lines()
+        .position(|l| l.contains("[六届]第56号␛"))
+        .unwrap();
+    let excerpt = shown.lines().nth(line).unwrap();
+    let marks = shown.lines().nth(line + 1).unwrap();
+    let column = |s: &str, c: char| s.chars().position(|x| x == c).unwrap();
+    assert_eq!(
+        column(excerpt, '['),
+        column(marks, '─').min(column(marks, '┬')),
+        "{shown}"
+    );
+}
+
+// ── Inputs that made the work super-linear. Each is large enough that the old algorithm took
+// well over ten seconds (cubic restating: 4,000 names 23 s, 8,000 names 141 s; a position
+// counted from the start of its line for each of 80,000 findings: 78 s); the bound below is
+// far above what the linear code needs, so only a super-linear regression trips it. ──
+
+/// Distinct three-character names, as many as asked (up to 21,632).
+fn names(n: usize) -> Vec<String> {
+    let family = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜";
+    let given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华兰红";
+    let mut out = Vec::with_capacity(n);
+    'outer: for a in family.chars() {
+        for b in given.chars() {
+            for c in given.chars() {
+                if out.len() == n {
+                    break 'outer;
+                }
+                out.push(format!("{a}{b}{c}"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn thousands_of_restated_names_are_checked_in_linear_time() {
+    let ns = names(8_000).join("、");
+    let page = format!(
+        "## 重庆市人民代表大会常务委员会公告\n\n〔六届〕第56号\n\n大渡口区人民代表大会选出的重庆市第六届人民代表大会代表{ns}调离重庆市，工作关系已不在本行政区域内，依照代表法的有关规定，{ns}的重庆市第六届人民代表大会代表资格终止。\n\n重庆市人民代表大会常务委员会\n\n2024年11月28日\n"
+    );
+    let start = Instant::now();
+    let r = check(page.as_bytes());
+    let took = start.elapsed();
+    assert!(
+        !codes(&r).contains(&"GZ202"),
+        "every name is restated: {:?}",
+        codes(&r)
+    );
+    assert!(
+        took < Duration::from_secs(10),
+        "8,000 restated names took {took:?}"
+    );
+}
+
+#[test]
+fn eighty_thousand_findings_on_one_line_render_in_linear_time() {
+    use gazette::ast::Span;
+    use gazette::diagnostic::Lang;
+    use gazette::render::{concise, human, json, sarif};
+    // One line of 480,000 CJK characters, a finding on every sixth one.
+    let line = "重庆市人民代".repeat(80_000);
+    let mut r = check(line.as_bytes());
+    let template = SEED_FINDING.with(|d| d.clone());
+    let step = "重庆市人民".len();
+    r.diagnostics = (0..80_000)
+        .map(|i| {
+            let mut d = template.clone();
+            d.span = Span {
+                start: i * (step + 3),
+                end: i * (step + 3) + 3,
+            };
+            d.labels.clear();
+            d.fix = None;
+            d
+        })
+        .collect();
+    let start = Instant::now();
+    let out = json::render(std::slice::from_ref(&r), Lang::Zh);
+    let concise_out = concise::render(std::slice::from_ref(&r), Lang::Zh);
+    let took = start.elapsed();
+    assert!(
+        took < Duration::from_secs(10),
+        "80,000 positions took {took:?}"
+    );
+    // The last finding is on character 479,995 (1-based) of line 1.
+    assert!(concise_out.ends_with(&format!(
+        "hostile.md:1:{}: {} {}\n",
+        79_999 * 6 + 1,
+        template.code,
+        template.message.zh
+    )));
+    assert!(out.contains("\"column\": 479995"));
+    // SARIF and the human format take their positions from the same table. The human format
+    // draws an excerpt per finding; a few thousand show that its columns are right.
+    r.diagnostics.truncate(2_000);
+    let sarif_out = sarif::render(std::slice::from_ref(&r), &[], Lang::Zh);
+    assert!(sarif_out.contains("\"startColumn\": 11995"));
+    let shown = human::render(
+        std::slice::from_ref(&r),
+        &human::Options {
+            lang: Lang::Zh,
+            color: false,
+            show_notes: false,
+        },
+    );
+    assert!(shown.contains("hostile.md:1:11995"));
+}
+
+thread_local! {
+    /// A real finding of the seed, used as the template of synthetic ones.
+    static SEED_FINDING: gazette::diagnostic::Diagnostic =
+        check(SEED.as_bytes()).findings().next().cloned().expect("the seed has findings");
+}
+
+#[test]
+fn deeply_nested_ascii_parentheses_are_checked_in_linear_time() {
+    // GZ601 looked for Han text inside each pair by scanning it: 60,000 levels took 8 s.
+    let depth = 150_000;
+    let page = format!(
+        "{LIST_HEAD}王德明{}为{}重庆市财政局{}局长。\n",
+        "(".repeat(depth),
+        "(".repeat(depth),
+        ")".repeat(2 * depth)
+    );
+    let start = Instant::now();
+    let r = check(page.as_bytes());
+    let took = start.elapsed();
+    let pairs = r.findings().filter(|d| d.code == "GZ601").count();
+    assert!(
+        pairs >= depth,
+        "every pair around Han text is reported: {pairs}"
+    );
+    assert!(
+        took < Duration::from_secs(10),
+        "{depth} levels took {took:?}"
+    );
+}

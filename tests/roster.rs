@@ -379,9 +379,11 @@ fn roster_apply_output_writes_elsewhere() {
     assert!(stderr(&out).contains("other.toml"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&path).unwrap(), original);
     let written = std::fs::read_to_string(&other).unwrap();
-    // The same roster as rolled forward through the library.
+    // The same roster as rolled forward through the library (written into the user's own
+    // layout, so compared as entries, not as text).
     let (_, expected) = sequentially(starting_roster());
-    assert_eq!(written, expected.to_toml());
+    let back = Roster::from_toml("other.toml", &written).unwrap();
+    assert!(back.same_entries(&expected), "{written}");
 }
 
 #[test]
@@ -464,4 +466,202 @@ fn a_bad_roster_is_an_error_with_its_place() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("missing.toml"), "{}", stderr(&out));
+}
+
+/// A provincial list whose one odd post (「湖南省人民检察院检察」, a word lost in print) is
+/// only a warning to the checker, but a post the roster loader refuses.
+fn unreadable_post_list(dir: &Path) -> std::path::PathBuf {
+    let page = text("examples/rules/gz304-silent-province.md").replace(
+        "曹立新为湖南省人民检察院副检察长、检察委员会委员、检察员；",
+        "曹立新为湖南省人民检察院检察；",
+    );
+    let path = dir.join("list.md");
+    std::fs::write(&path, page).unwrap();
+    path
+}
+
+#[test]
+fn roster_apply_and_init_never_write_what_the_loader_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = unreadable_post_list(dir.path());
+    let check = gazette(&[
+        "check",
+        "--isolated",
+        "--fail-on",
+        "error",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "warnings only: {}",
+        stdout(&check)
+    );
+    let roster = dir.path().join("roster.toml");
+    std::fs::write(&roster, "").unwrap();
+    let out = gazette(&[
+        "roster",
+        "apply",
+        "--isolated",
+        "--roster",
+        roster.to_str().unwrap(),
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("list.md:16") && stderr(&out).contains("湖南省人民检察院检察」"),
+        "names the notice line: {}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&roster).unwrap(), b"", "nothing written");
+    // The roster still loads.
+    let check = gazette(&[
+        "check",
+        "--isolated",
+        "--roster",
+        roster.to_str().unwrap(),
+        page.to_str().unwrap(),
+    ]);
+    assert_ne!(check.status.code(), Some(2), "{}", stderr(&check));
+
+    let new = dir.path().join("new.toml");
+    let out = gazette(&[
+        "roster",
+        "init",
+        "--isolated",
+        "--output",
+        new.to_str().unwrap(),
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("list.md:16"), "{}", stderr(&out));
+    assert!(!new.exists());
+}
+
+#[test]
+fn roster_apply_reads_the_roster_strictly_as_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("roster.toml");
+    let mut bad = read(ROSTER);
+    bad.splice(40..40, [0xFF]);
+    std::fs::write(&roster, &bad).unwrap();
+    let run = || {
+        gazette(&[
+            "roster",
+            "apply",
+            "--isolated",
+            "--roster",
+            roster.to_str().unwrap(),
+            "examples/roster/pages",
+        ])
+    };
+    let out = run();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not UTF-8"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(&roster).unwrap(),
+        bad,
+        "no U+FFFD written back"
+    );
+
+    let utf8 = text(ROSTER);
+    let (gb, _, _) = encoding_rs::GB18030.encode(&utf8);
+    std::fs::write(&roster, &gb).unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not UTF-8"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("not the name of a congress"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&roster).unwrap(), &gb[..]);
+}
+
+#[test]
+fn roster_apply_keeps_comments_layout_crlf_and_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("roster.toml");
+    let mut original = "\u{FEFF}".to_string();
+    original.push_str(
+        &text(ROSTER)
+            .replace("seated = 12\n", "seated = 12  # 2024 年底\n")
+            .replace('\n', "\r\n"),
+    );
+    std::fs::write(&roster, &original).unwrap();
+    let out = gazette(&[
+        "roster",
+        "apply",
+        "--isolated",
+        "--roster",
+        roster.to_str().unwrap(),
+        "examples/roster/pages",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&roster).unwrap();
+    assert!(written.starts_with('\u{FEFF}'), "BOM kept");
+    assert_eq!(
+        written.matches('\n').count(),
+        written.matches("\r\n").count(),
+        "CRLF throughout: {written}"
+    );
+    assert!(
+        written.contains("# 用法：gazette check"),
+        "comments kept: {written}"
+    );
+    assert!(
+        written.contains("  # 2024 年底\r\n"),
+        "a value's comment kept: {written}"
+    );
+    assert!(
+        written.contains("\r\n    \"陈立新\", \"王海燕\""),
+        "the deputies' layout kept: {written}"
+    );
+    // Only what changed changed: the same roster as rolled forward through the library.
+    let (_, expected) = sequentially(starting_roster());
+    let back = Roster::from_toml("roster.toml", written.trim_start_matches('\u{FEFF}')).unwrap();
+    assert!(back.same_entries(&expected), "{written}");
+}
+
+#[cfg(unix)]
+#[test]
+fn roster_apply_through_a_link_writes_the_target_and_init_follows_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.toml");
+    let link = dir.path().join("roster.toml");
+    std::fs::write(&real, read(ROSTER)).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = gazette(&[
+        "roster",
+        "apply",
+        "--isolated",
+        "--roster",
+        link.to_str().unwrap(),
+        "examples/roster/pages",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .contains("last_notice = 75"));
+
+    // A new file gets what the umask gives any new file, not a temporary file's 0600.
+    let plain = dir.path().join("plain");
+    std::fs::File::create(&plain).unwrap();
+    let out_file = dir.path().join("init.toml");
+    let out = gazette(&[
+        "roster",
+        "init",
+        "--isolated",
+        "--output",
+        out_file.to_str().unwrap(),
+        "examples/roster/pages",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out_file), mode(&plain));
 }

@@ -209,14 +209,17 @@ impl<'a> QualificationModel<'a> {
 
     /// Introductions not yet restated by a clause of `kind`.
     fn open(&self, kind: Restating) -> Vec<usize> {
-        let restated: Vec<usize> = self
-            .restatements
-            .iter()
-            .filter(|r| r.kind == kind)
-            .flat_map(|r| r.covers.iter().copied())
-            .collect();
+        // A flag per introduction: `contains` on the list of the restated made this quadratic.
+        let mut restated = vec![false; self.introductions.len()];
+        for r in self.restatements.iter().filter(|r| r.kind == kind) {
+            for &i in &r.covers {
+                if let Some(flag) = restated.get_mut(i) {
+                    *flag = true;
+                }
+            }
+        }
         (0..self.introductions.len())
-            .filter(|i| !restated.contains(i))
+            .filter(|&i| !restated[i])
             .filter(|&i| {
                 let g = self.introductions[i].ground;
                 match kind {
@@ -516,20 +519,43 @@ impl<'a> QualificationModel<'a> {
             // 「他们的代表资格终止」, 「其…」, 「代表资格自行终止」, 「2987名代表的代表资格全部有效」.
             covers = open;
         } else {
+            // The introductions by name, each list in order: the open ones (those not yet
+            // restated) and all of them. Looking names up here instead of scanning every
+            // introduction for every person keeps a list of thousands of names linear.
+            let mut open_by_key: std::collections::HashMap<&str, Vec<usize>> =
+                std::collections::HashMap::new();
+            for &i in &open {
+                open_by_key
+                    .entry(self.introductions[i].key.as_str())
+                    .or_default()
+                    .push(i);
+            }
+            let mut all_by_key: std::collections::HashMap<&str, Vec<usize>> =
+                std::collections::HashMap::new();
+            for (i, intro) in self.introductions.iter().enumerate() {
+                all_by_key.entry(intro.key.as_str()).or_default().push(i);
+            }
+            let mut covered = vec![false; self.introductions.len()];
             for p in persons {
                 let key = name_key(&p.name.text);
                 // 王军（黑龙江） and 王军（北京） are two people; a bare 王军 may be either.
-                let same = |&&i: &&usize| {
-                    let intro = &self.introductions[i];
-                    intro.key == key
-                        && match (&intro.person.disambiguator, &p.disambiguator) {
-                            (Some(a), Some(b)) => a.text == b.text,
-                            _ => true,
-                        }
+                let same = |i: usize| match (
+                    &self.introductions[i].person.disambiguator,
+                    &p.disambiguator,
+                ) {
+                    (Some(a), Some(b)) => a.text == b.text,
+                    _ => true,
                 };
-                if let Some(&i) = open.iter().filter(|i| !covers.contains(*i)).find(same) {
+                let open_match = open_by_key.get(key.as_str()).and_then(|candidates| {
+                    candidates.iter().copied().find(|&i| !covered[i] && same(i))
+                });
+                if let Some(i) = open_match {
+                    covered[i] = true;
                     covers.push(i);
-                } else if let Some(i) = (0..self.introductions.len()).find(|i| same(&i)) {
+                } else if let Some(i) = all_by_key
+                    .get(key.as_str())
+                    .and_then(|candidates| candidates.iter().copied().find(|&i| same(i)))
+                {
                     repeats.push((p, i));
                 } else {
                     strangers.push(p);

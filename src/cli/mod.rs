@@ -144,6 +144,9 @@ pub struct CheckArgs {
     /// 只显示修正的差异，不写文件（有差异时退出码为 1）/ print the fixes as a diff, write nothing
     #[arg(long)]
     pub diff: bool,
+    /// 修正时也写只读文件（文件仍为只读）/ with --fix, also write read-only files (they stay read-only)
+    #[arg(long, requires = "fix")]
+    pub force_write: bool,
     /// 列出修正了（或将修正）哪些问题 / list the fixes applied (or, with --diff, that would be)
     #[arg(long)]
     pub show_fixes: bool,
@@ -265,10 +268,12 @@ fn show_config(args: ConfigArgs) -> ExitCode {
                 "（无，使用默认值）/ none, defaults".to_string(),
                 |p| p.display().to_string(),
             );
-            println!("# 配置文件 / config file: {file}");
             // `--show` is the only thing this command does yet; it is accepted for clarity.
             let _ = args.show;
-            print!("{}", toml::to_string(&config).unwrap_or_default());
+            write_stdout(&format!(
+                "# 配置文件 / config file: {file}\n{}",
+                toml::to_string(&config).unwrap_or_default()
+            ));
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -282,36 +287,27 @@ fn show_config(args: ConfigArgs) -> ExitCode {
 /// formats still get a document they can parse.
 fn fatal(format: Format, message: &str) -> ExitCode {
     match format {
-        Format::Json => println!(
-            "{}",
+        Format::Json => write_stdout(&format!(
+            "{}\n",
             serde_json::json!({
                 "version": render::json::VERSION,
                 "error": message,
                 "files": [],
                 "summary": { "files": 0, "errors": 0, "warnings": 0, "style": 0 },
             })
-        ),
-        Format::Sarif => println!(
-            "{}",
+        )),
+        Format::Sarif => write_stdout(&format!(
+            "{}\n",
             render::sarif::render(&[], &[message.to_string()], Lang::Zh)
-        ),
-        Format::Github => println!(
-            "::error title=gazette::{}",
+        )),
+        Format::Github => write_stdout(&format!(
+            "::error title=gazette::{}\n",
             message.replace('%', "%25").replace('\n', "%0A")
-        ),
-        Format::Human | Format::Concise => {}
-    }
+        )),
+        Format::Human | Format::Concise => true,
+    };
     eprintln!("gazette: {message}");
     ExitCode::from(2)
-}
-
-fn parse_fail_on(s: &str) -> Option<FailOn> {
-    match s {
-        "error" => Some(FailOn::Error),
-        "warning" => Some(FailOn::Warning),
-        "style" => Some(FailOn::Style),
-        _ => None,
-    }
 }
 
 /// An input named on the command line or found in a directory.
@@ -330,36 +326,62 @@ impl Input {
     /// Reads the input, refusing more than `limit` bytes: a file of hundreds of megabytes is
     /// not a notice, and reading it whole would only exhaust memory.
     fn read(&self, limit: u64) -> std::io::Result<Vec<u8>> {
-        let too_big = |size: u64| {
-            std::io::Error::other(format!(
-                "有 {} MB，超过上限 {} MB（--max-file-size）/ larger than the limit",
-                size.div_ceil(1024 * 1024),
-                limit / (1024 * 1024)
-            ))
-        };
         let mut bytes = Vec::new();
         match self {
             Input::Stdin => {
-                std::io::stdin().take(limit + 1).read_to_end(&mut bytes)?;
+                stdin_is_readable()?;
+                std::io::stdin()
+                    .take(limit.saturating_add(1))
+                    .read_to_end(&mut bytes)?;
             }
             Input::File(p) => {
                 let size = std::fs::metadata(p)?.len();
                 if size > limit {
-                    return Err(too_big(size));
+                    return Err(crate::files::too_big(size, limit));
                 }
                 // `take` hides the size from read_to_end: without this the buffer doubles
                 // its way up and a 50 MB file holds 64 MB.
                 bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
                 std::fs::File::open(p)?
-                    .take(limit + 1)
+                    .take(limit.saturating_add(1))
                     .read_to_end(&mut bytes)?;
             }
         }
         if bytes.len() as u64 > limit {
-            return Err(too_big(bytes.len() as u64));
+            return Err(crate::files::too_big(bytes.len() as u64, limit));
         }
         Ok(bytes)
     }
+
+    fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Stdin => None,
+            Input::File(p) => Some(p),
+        }
+    }
+}
+
+/// A directory given as standard input is said plainly instead of failing with a bare EISDIR.
+/// (A closed standard input cannot be told apart: Rust's runtime reopens a closed descriptor 0
+/// on /dev/null before `main`, so it reads as an empty notice.)
+fn stdin_is_readable() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = std::io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .map_err(|_| std::io::Error::other("标准输入已关闭 / standard input is closed"))?;
+        let meta = std::fs::File::from(fd)
+            .metadata()
+            .map_err(|_| std::io::Error::other("标准输入已关闭 / standard input is closed"))?;
+        if meta.is_dir() {
+            return Err(std::io::Error::other(
+                "标准输入是目录 / standard input is a directory",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// What is never checked: `exclude` of gazette.toml (globs relative to its directory) and,
@@ -456,6 +478,13 @@ fn collect_inputs(
             inputs.push(Input::File(path.clone()));
         }
     }
+    // A file named twice, or named and found in a directory given too, is checked (and
+    // fixed) once: the first time it appears.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| match input {
+        Input::Stdin => seen.insert(None),
+        Input::File(p) => seen.insert(Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))),
+    });
     inputs
 }
 
@@ -645,21 +674,18 @@ fn check(args: CheckArgs) -> ExitCode {
             Err(message) => return fatal(format, &message),
         }
     };
-    let fail_on = match (args.fail_on, config.fail_on.as_deref()) {
-        (Some(f), _) => f,
-        (None, Some(s)) => match parse_fail_on(s) {
-            Some(f) => f,
-            None => {
-                return fatal(format, &format!("配置 fail-on 应为 error、warning 或 style / fail-on must be error, warning or style: `{s}`"));
-            }
-        },
-        (None, None) => FailOn::Warning,
-    };
-    let lang = match args.lang {
-        Some(LangArg::En) => Lang::En,
-        Some(LangArg::Zh) => Lang::Zh,
-        None if config.lang.as_deref() == Some("en") => Lang::En,
-        None => Lang::Zh,
+    // The config's values were checked when it was read (with their line and column).
+    let fail_on = args.fail_on.unwrap_or(match config.fail_on {
+        Some(crate::config::FailOnOption::Error) => FailOn::Error,
+        Some(crate::config::FailOnOption::Style) => FailOn::Style,
+        Some(crate::config::FailOnOption::Warning) | None => FailOn::Warning,
+    });
+    let lang = match args.lang.unwrap_or(match config.lang {
+        Some(crate::config::LangOption::En) => LangArg::En,
+        Some(crate::config::LangOption::Zh) | None => LangArg::Zh,
+    }) {
+        LangArg::En => Lang::En,
+        LangArg::Zh => Lang::Zh,
     };
     let roster_path = args.roster.clone().or(config.roster.clone());
     let roster = match &roster_path {
@@ -698,8 +724,25 @@ fn check(args: CheckArgs) -> ExitCode {
         (None, false) => args.paths.clone(),
     };
     let inputs = collect_inputs(&paths, &args.glob, &exclusion, &mut io_errors);
+    // The report must never replace what it reports on.
+    if let Some(out) = &args.output_file {
+        if let Some(input) = inputs
+            .iter()
+            .filter_map(Input::path)
+            .find(|p| crate::files::same_file(p, out))
+        {
+            return fatal(
+                format,
+                &format!(
+                    "--output-file {} 是被检查的文件 {}，不能覆盖 / is one of the checked files; it would be overwritten",
+                    out.display(),
+                    input.display()
+                ),
+            );
+        }
+    }
     let mut read = Vec::new();
-    let mut from_stdin = Vec::new();
+    let mut read_paths: Vec<Option<PathBuf>> = Vec::new();
     let limit = args.max_file_size.saturating_mul(1024 * 1024);
     let stdin_name = args.stdin_filename.as_deref();
     let mut unreadable: Vec<(String, String)> = Vec::new();
@@ -708,7 +751,7 @@ fn check(args: CheckArgs) -> ExitCode {
         match input.read(limit) {
             Ok(bytes) => {
                 read.push((name, bytes));
-                from_stdin.push(matches!(input, Input::Stdin));
+                read_paths.push(input.path().map(Path::to_path_buf));
             }
             Err(e) => {
                 let message = match lang {
@@ -720,77 +763,78 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
     }
-    let originals: Vec<Vec<u8>> = if args.fix || args.diff {
-        read.iter().map(|(_, b)| b.clone()).collect()
-    } else {
-        Vec::new()
-    };
     // Files given together are one run: a series of notices may span them.
-    let mut reports = if args.sequential.is_some() {
-        roster::check_sequentially(read, &selection)
-    } else {
-        run_checks(read, &selection, each_file)
-    };
+    let mut fix_failed = false;
     // `--fix -` prints the fixed text on standard output: the findings go to standard error.
     let mut fixed_stdin = false;
-    if args.diff || args.fix {
-        let mut files_changed = 0;
+    let reports = if args.diff || args.fix {
+        let originals: Vec<Vec<u8>> = read.iter().map(|(_, b)| b.clone()).collect();
+        let names: Vec<String> = read.iter().map(|(n, _)| n.clone()).collect();
+        let run = crate::fix::fix_run(read, &selection);
+        let mut on_disk = run.bytes.clone();
+        let mut changed = 0;
         let mut fixes = 0;
-        let mut failed = false;
-        let mut rerun = Vec::new();
+        let mut diffs = String::new();
         let mut listed = String::new();
-        for ((report, original), stdin) in reports.iter().zip(&originals).zip(&from_stdin) {
-            let applied = crate::fix::applied(report);
-            let text = crate::fix::fixed_text(report);
-            if args.show_fixes && !applied.is_empty() {
-                listed.push_str(&fix_list(&report.path, &applied));
+        for (i, original) in originals.iter().enumerate() {
+            if let Some((_, e)) = run.errors.iter().find(|(f, _)| *f == i) {
+                eprintln!("gazette: {}：{e}", names[i]);
+                fix_failed = true;
+                continue;
             }
-            if args.fix && *stdin {
+            let stdin = read_paths[i].is_none();
+            if args.fix && stdin {
                 // The editor gets the text back whole, fixed or not, in its own encoding.
-                let bytes = match (&text, report.encoding) {
-                    (Some(t), Some(enc)) => crate::fix::encode(t, enc).unwrap_or_else(|e| {
-                        eprintln!("gazette: {}：{e}", report.path);
-                        failed = true;
-                        original.clone()
-                    }),
-                    _ => original.clone(),
-                };
                 let mut out = std::io::stdout().lock();
-                if out.write_all(&bytes).and_then(|_| out.flush()).is_err() {
-                    failed = true;
+                if out
+                    .write_all(&run.bytes[i])
+                    .and_then(|_| out.flush())
+                    .is_err()
+                {
+                    fix_failed = true;
                 }
                 fixed_stdin = true;
-                if text.is_some() {
-                    files_changed += 1;
-                    fixes += applied.len();
-                }
-                rerun.push((report.path.clone(), bytes));
+            }
+            if run.bytes[i] == *original {
                 continue;
             }
-            let Some(text) = text else {
-                rerun.push((report.path.clone(), original.clone()));
-                continue;
-            };
-            files_changed += 1;
+            // The fixes of the first pass are the findings corrected; later passes only
+            // finish what they revealed.
+            let applied = crate::fix::applied(&run.first()[i]);
             fixes += applied.len();
+            if args.show_fixes {
+                listed.push_str(&fix_list(&names[i], &applied));
+            }
             if args.diff {
-                print!("{}", crate::fix::diff(&report.path, &report.source, &text));
+                changed += 1;
+                diffs.push_str(&crate::fix::diff(
+                    &names[i],
+                    &run.first()[i].source,
+                    &run.reports[i].source,
+                ));
                 continue;
             }
-            let written = report
-                .encoding
-                .ok_or_else(|| "无法解码的文件不修正 / undecodable".to_string())
-                .and_then(|enc| crate::fix::encode(&text, enc))
-                .and_then(|bytes| {
-                    crate::fix::write_atomically(Path::new(&report.path), original, &bytes)
-                        .map(|_| bytes)
-                });
+            if stdin {
+                changed += 1;
+                continue;
+            }
+            let written = match &read_paths[i] {
+                Some(path) => crate::fix::write_fixed(
+                    path,
+                    original,
+                    &run.bytes[i],
+                    crate::files::WriteOptions {
+                        force_read_only: args.force_write,
+                    },
+                ),
+                None => Err("标准输入无法写回 / standard input cannot be written".into()),
+            };
             match written {
-                Ok(bytes) => rerun.push((report.path.clone(), bytes)),
+                Ok(()) => changed += 1,
                 Err(e) => {
-                    eprintln!("gazette: {}：{e}", report.path);
-                    failed = true;
-                    rerun.push((report.path.clone(), original.clone()));
+                    eprintln!("gazette: {}：{e}", names[i]);
+                    fix_failed = true;
+                    on_disk[i] = original.clone();
                 }
             }
         }
@@ -799,26 +843,51 @@ fn check(args: CheckArgs) -> ExitCode {
             if args.diff {
                 say(
                     lang,
-                    &format!("可自动修正 {fixes} 个问题（{files_changed} 个文件）；没有写入任何文件"),
-                    &format!("{fixes} fix(es) would be applied to {files_changed} file(s); nothing written"),
+                    &format!("可自动修正 {fixes} 个问题（{changed} 个文件）；没有写入任何文件"),
+                    &format!(
+                        "{fixes} fix(es) would be applied to {changed} file(s); nothing written"
+                    ),
                 );
             } else {
                 say(
                     lang,
-                    &format!("修正了 {fixes} 个问题（{files_changed} 个文件）"),
-                    &format!("applied {fixes} fix(es) to {files_changed} file(s)"),
+                    &format!("修正了 {fixes} 个问题（{changed} 个文件）"),
+                    &format!("applied {fixes} fix(es) to {changed} file(s)"),
                 );
             }
         }
         if args.diff {
-            return ExitCode::from(u8::from(files_changed > 0));
+            write_stdout(&diffs);
+            for e in &io_errors {
+                eprintln!("gazette: {e}");
+            }
+            let mut unreadable = false;
+            for r in run.reports.iter().filter(|r| r.unreadable()) {
+                unreadable = true;
+                for d in r.findings() {
+                    let message = match lang {
+                        Lang::Zh => &d.message.zh,
+                        Lang::En => &d.message.en,
+                    };
+                    eprintln!("gazette: {}：{} {message}", r.path, d.code);
+                }
+            }
+            if !io_errors.is_empty() || fix_failed || unreadable {
+                return ExitCode::from(2);
+            }
+            return ExitCode::from(u8::from(changed > 0));
         }
-        if failed {
-            return ExitCode::from(2);
+        // What is left after fixing is reported as usual, from what is now on disk.
+        if on_disk == run.bytes {
+            run.reports
+        } else {
+            check_all(names.into_iter().zip(on_disk).collect(), &selection)
         }
-        // What is left after fixing is reported as usual.
-        reports = run_checks(rerun, &selection, each_file);
-    }
+    } else if args.sequential.is_some() {
+        roster::check_sequentially(read, &selection)
+    } else {
+        run_checks(read, &selection, each_file)
+    };
     let to_file = args.output_file.is_some();
     let mut sink: Box<dyn Write> = match &args.output_file {
         Some(path) => match std::fs::File::create(path) {
@@ -835,7 +904,11 @@ fn check(args: CheckArgs) -> ExitCode {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let notes = args.explain_skipped;
-    let written = if args.statistics {
+    // Nothing could be read: people get the errors below, not 「checked 0 files, no problems」.
+    let nothing_read = reports.is_empty() && !io_errors.is_empty();
+    let written = if nothing_read && matches!(format, Format::Human | Format::Concise) {
+        Ok(())
+    } else if args.statistics {
         sink.write_all(statistics(&reports, format, lang).as_bytes())
     } else {
         match format {
@@ -890,7 +963,7 @@ fn check(args: CheckArgs) -> ExitCode {
     for e in &io_errors {
         eprintln!("gazette: {e}");
     }
-    if !io_errors.is_empty() || reports.iter().any(FileReport::unreadable) {
+    if !io_errors.is_empty() || fix_failed || reports.iter().any(FileReport::unreadable) {
         return ExitCode::from(2);
     }
     let level = fail_on.level();
@@ -925,6 +998,15 @@ fn fix_list(path: &str, applied: &[&crate::diagnostic::Diagnostic]) -> String {
         out.push_str(&format!("    {n} × {code} ({name})\n"));
     }
     out
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is the reader's choice, not an
+/// error, so it ends the output quietly. Returns whether everything was written.
+pub(crate) fn write_stdout(text: &str) -> bool {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .is_ok()
 }
 
 /// `fmt::Write` over an `io::Write`, keeping the first I/O error (fmt errors carry none).
@@ -998,7 +1080,7 @@ pub fn build_settings(
 
 /// Reads a user's profile; errors name the file, line and column.
 fn load_profile(path: &Path) -> Result<crate::domain::profile::Profile, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::files::read_utf8(path, crate::files::DEFAULT_LIMIT).map_err(|e| {
         format!(
             "无法读取任免范围配置文件 {} / cannot read the profile: {e}",
             path.display()
@@ -1037,7 +1119,9 @@ fn parse(args: ParseArgs) -> ExitCode {
     };
     let report = check_bytes(&input.name(None), &bytes, &Settings::default());
     match args.format {
-        ParseFormat::Json => println!("{}", tree_json(&report)),
+        ParseFormat::Json => {
+            write_stdout(&format!("{}\n", tree_json(&report)));
+        }
     }
     if report.unreadable() {
         for d in &report.diagnostics {
@@ -1082,34 +1166,35 @@ pub fn tree_json(report: &FileReport) -> String {
 fn explain(args: ExplainArgs) -> ExitCode {
     match args.rule {
         None => {
+            let mut list = String::new();
             for rule in RULES {
                 let off = if rule.enabled_by_default {
                     ""
                 } else {
                     " (默认关闭 / off by default)"
                 };
-                println!(
-                    "{}  {:<28} {:<8} {}{}",
+                list.push_str(&format!(
+                    "{}  {:<28} {:<8} {}{}\n",
                     rule.code,
                     rule.name,
                     rule.severity.as_str(),
                     rule.summary,
                     off
-                );
+                ));
             }
+            write_stdout(&list);
             ExitCode::SUCCESS
         }
         Some(key) => match find_rule(&key) {
             Some(rule) => {
-                println!(
-                    "# {} {} ({})\n",
+                write_stdout(&format!(
+                    "# {} {} ({})\n\n{}\n\n{}",
                     rule.code,
                     rule.name,
-                    rule.severity.as_str()
-                );
-                println!("{}", rule.summary);
-                println!();
-                print!("{}", rule.explanation);
+                    rule.severity.as_str(),
+                    rule.summary,
+                    rule.explanation
+                ));
                 ExitCode::SUCCESS
             }
             None => {

@@ -217,8 +217,11 @@ fn init(args: InitArgs) -> ExitCode {
     let log = apply(&mut roster, &reports, &settings);
     print_log(&log, args.common.verbose);
     let text = roster.to_toml();
+    if let Err(message) = readable(&log, &text, &roster) {
+        return fail(&message);
+    }
     match &args.output {
-        Some(path) => match crate::fix::write_new_atomically(path, text.as_bytes()) {
+        Some(path) => match crate::files::write(path, text.as_bytes(), Default::default()) {
             Ok(()) => {
                 eprintln!("gazette: 名册已写入 / roster written: {}", path.display());
                 ExitCode::SUCCESS
@@ -226,9 +229,33 @@ fn init(args: InitArgs) -> ExitCode {
             Err(e) => fail(&format!("{}：{e}", path.display())),
         },
         None => {
-            print!("{text}");
+            super::write_stdout(&text);
             ExitCode::SUCCESS
         }
+    }
+}
+
+/// Never write a roster that cannot be read back: a change the loader would refuse blocks the
+/// write (naming the notice line it comes from), and the new text must load as the roster
+/// that was computed.
+fn readable(log: &ApplyLog, text: &str, roster: &Roster) -> Result<(), String> {
+    if !log.refused.is_empty() {
+        let mut message = "名册未写入：以下变化无法写进名册（名册读取时会拒绝）/ nothing written: the roster could not hold these changes".to_string();
+        for r in &log.refused {
+            message.push_str("\n  ");
+            message.push_str(r);
+        }
+        return Err(message);
+    }
+    match Roster::from_toml(&roster.path, text) {
+        Ok(back) if back.same_entries(roster) => Ok(()),
+        Ok(_) => Err(
+            "内部错误：新名册读回后与计算结果不同，未写入 / internal error: the new roster reads back differently; nothing written"
+                .into(),
+        ),
+        Err(e) => Err(format!(
+            "内部错误：新名册无法读回，未写入 / internal error: the new roster would not load; nothing written: {e}"
+        )),
     }
 }
 
@@ -240,8 +267,8 @@ fn apply_command(args: ApplyArgs) -> ExitCode {
     let Some(path) = args.roster.clone().or(config.roster.clone()) else {
         return fail("请用 --roster 指定名册（或在 gazette.toml 中写 roster = \"…\"）/ give the roster with --roster");
     };
-    let original = match std::fs::read(&path) {
-        Ok(b) => b,
+    let text = match crate::files::read_utf8(&path, crate::files::DEFAULT_LIMIT) {
+        Ok(t) => t,
         Err(e) => {
             return fail(&format!(
                 "无法读取名册 {}：{e} / cannot read the roster",
@@ -249,7 +276,12 @@ fn apply_command(args: ApplyArgs) -> ExitCode {
             ))
         }
     };
-    let text = String::from_utf8_lossy(&original).into_owned();
+    let original = match crate::files::read_regular(&path, crate::files::DEFAULT_LIMIT) {
+        Ok(b) => b,
+        Err(e) => return fail(&format!("{}：{e}", path.display())),
+    };
+    // `text` is `original` without a BOM; the edit keeps the BOM.
+    let full_text = String::from_utf8_lossy(&original).into_owned();
     let before = match Roster::from_toml(&path.display().to_string(), &text) {
         Ok(r) => r,
         Err(e) => {
@@ -278,23 +310,31 @@ fn apply_command(args: ApplyArgs) -> ExitCode {
             return fail("这些公告已经应用过（编号不大于名册的 last_notice），名册未写入；确需重新应用请加 --force / already applied (numbered at or below the roster's last_notice): nothing written; --force applies them again");
         }
     }
-    let mut roster = before;
+    let mut roster = before.clone();
     let log = apply(&mut roster, &reports, &settings);
     print_log(&log, args.common.verbose);
-    let new_text = roster.to_toml();
+    let new_text = match crate::roster::edit::edit_in_place(&full_text, &before, &roster) {
+        Ok(t) => t,
+        Err(e) => return fail(&format!("{}：{e}", path.display())),
+    };
+    let body = new_text.strip_prefix('\u{FEFF}').unwrap_or(&new_text);
+    if let Err(message) = readable(&log, body, &roster) {
+        return fail(&message);
+    }
     if args.dry_run {
-        print!(
-            "{}",
-            crate::fix::diff(&path.display().to_string(), &text, &new_text)
-        );
+        super::write_stdout(&crate::fix::diff(
+            &path.display().to_string(),
+            &full_text,
+            &new_text,
+        ));
         return ExitCode::SUCCESS;
     }
     let written = match &args.output {
         Some(out) => {
-            crate::fix::write_new_atomically(out, new_text.as_bytes()).map(|_| out.clone())
+            crate::files::write(out, new_text.as_bytes(), Default::default()).map(|()| out.clone())
         }
-        None => crate::fix::write_atomically(&path, &original, new_text.as_bytes())
-            .map(|_| path.clone()),
+        None => crate::files::replace(&path, &original, new_text.as_bytes(), Default::default())
+            .map(|()| path.clone()),
     };
     match written {
         Ok(p) => {

@@ -144,6 +144,16 @@ const BUILTIN: &[(&str, &str)] = &[
 
 /// A compiled pattern for one issuer region.
 fn compile(pattern: &str, region: &str, placeholders: &BTreeMap<String, String>) -> Option<Regex> {
+    compile_checked(pattern, region, placeholders).ok()
+}
+
+/// As [`compile`], saying what is wrong: an unclosed 「{」, an unknown placeholder, or the
+/// regex error of a placeholder's definition.
+fn compile_checked(
+    pattern: &str,
+    region: &str,
+    placeholders: &BTreeMap<String, String>,
+) -> Result<Regex, String> {
     let own = {
         // 「重庆市」 or its abbreviation 「市」 (「市财政局局长」).
         let last = region
@@ -157,7 +167,10 @@ fn compile(pattern: &str, region: &str, placeholders: &BTreeMap<String, String>)
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
         re.push_str(&regex::escape(&rest[..open]));
-        let close = rest[open..].find('}')? + open;
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| "「{」没有对应的「}」/ an unclosed 「{」".to_string())?
+            + open;
         let name = &rest[open + 1..close];
         re.push_str(&match name {
             "本级" => own.clone(),
@@ -166,7 +179,12 @@ fn compile(pattern: &str, region: &str, placeholders: &BTreeMap<String, String>)
             "本级?" => format!("{own}?"),
             "序数" => "第[一二三四五六七八九十]+".to_string(),
             "名称" => r"\p{Han}+?".to_string(),
-            other => format!("(?:{})", placeholders.get(other)?),
+            other => format!(
+                "(?:{})",
+                placeholders.get(other).ok_or_else(|| format!(
+                    "没有占位符「{{{other}}}」（[placeholders] 中未定义）/ unknown placeholder 「{{{other}}}」"
+                ))?
+            ),
         });
         rest = &rest[close + 1..];
     }
@@ -180,7 +198,16 @@ fn compile(pattern: &str, region: &str, placeholders: &BTreeMap<String, String>)
                 .onepass(false),
         )
         .build(&re)
-        .ok()
+        .map_err(|e| format!("正则表达式有误 / bad regex: {e}"))
+}
+
+/// Where a string value is written in the profile's text: its first occurrence as a quoted
+/// string (a value the parser unescaped may not be found; then there is no place).
+fn string_span(text: &str, value: &str) -> Option<std::ops::Range<usize>> {
+    ["\"", "'"].iter().find_map(|q| {
+        let quoted = format!("{q}{value}{q}");
+        text.find(&quoted).map(|i| i..i + quoted.len())
+    })
 }
 
 fn actions(words: &[String]) -> Result<Vec<Action>, String> {
@@ -233,8 +260,9 @@ impl Profile {
             };
             for p in post.patterns.iter().filter(|_| check_patterns) {
                 // Check now that every placeholder is known, so a user's typo is an error here.
-                compile(p, "某市", &raw.placeholders).ok_or_else(|| {
-                    error(format!("pattern 「{p}」: unknown placeholder or bad regex"))
+                compile_checked(p, "某市", &raw.placeholders).map_err(|e| ProfileError {
+                    message: format!("pattern 「{p}」: {e}"),
+                    span: string_span(text, p),
                 })?;
             }
             rules.push((post.patterns, rule));
@@ -243,8 +271,10 @@ impl Profile {
         for a in raw.applies_to {
             let cell = std::sync::OnceLock::new();
             if check_patterns {
-                let re = compile(&a, "", &raw.placeholders)
-                    .ok_or_else(|| error(format!("applies_to 「{a}」")))?;
+                let re = compile_checked(&a, "", &raw.placeholders).map_err(|e| ProfileError {
+                    message: format!("applies_to 「{a}」: {e}"),
+                    span: string_span(text, &a),
+                })?;
                 let _ = cell.set(Some(re));
             }
             applies_to.push((a.clone(), Pieces::of(&a), cell));
@@ -391,5 +421,26 @@ mod tests {
         assert!(e.is_err());
         let e = Profile::from_toml("name = \"x\"\napplies_to = []\nextra = 1\npost = []\n");
         assert!(e.unwrap_err().span.is_some());
+    }
+
+    #[test]
+    fn a_bad_pattern_says_what_is_wrong_and_where() {
+        let text = "name = \"x\"\napplies_to = []\n[placeholders]\n\"机构\" = \"(财政|教育\"\n[[post]]\npatterns = [\"{本级}{机构}局局长\"]\nactions = [\"决定任命\"]\n";
+        let e = Profile::from_toml(text).unwrap_err();
+        assert!(e.message.contains("bad regex"), "{}", e.message);
+        let span = e.span.expect("a place");
+        assert_eq!(&text[span], "\"{本级}{机构}局局长\"");
+        let text = "name = \"x\"\napplies_to = []\n[[post]]\npatterns = [\"{本级}{机关}局长\"]\nactions = [\"决定任命\"]\n";
+        let e = Profile::from_toml(text).unwrap_err();
+        assert!(
+            e.message.contains("unknown placeholder 「{机关}」"),
+            "{}",
+            e.message
+        );
+        assert!(e.span.is_some());
+        let text = "name = \"x\"\napplies_to = [\"{本级\"]\npost = []\n";
+        let e = Profile::from_toml(text).unwrap_err();
+        assert!(e.message.contains("unclosed"), "{}", e.message);
+        assert_eq!(&text[e.span.unwrap()], "\"{本级\"");
     }
 }

@@ -25,15 +25,15 @@ pub fn render_with_notes(reports: &[FileReport], lang: Lang, notes: bool) -> Str
 }
 
 fn line(r: &FileReport, d: &Diagnostic, lang: Lang) -> String {
-    let p = r.line_index.position(&r.source, d.span.start);
+    let p = r.position(d.span.start);
     let fixable = if d.fix.is_some() { " [*]" } else { "" };
     format!(
         "{}:{}:{}: {}: {}{fixable} {}\n",
-        r.path,
+        super::human::visible(&r.path, false),
         p.line,
         p.column,
         d.severity.as_str(),
         d.code,
-        d.message.get(lang)
+        super::human::visible(d.message.get(lang), false)
     )
 }

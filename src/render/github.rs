@@ -28,7 +28,7 @@ pub fn render_with_notes(reports: &[FileReport], lang: Lang, notes: bool) -> Str
             .iter()
             .filter(|d| notes || d.severity != Severity::Note);
         for d in shown {
-            let (s, e) = super::range(&r.line_index, &r.source, d.span);
+            let (s, e) = r.range(d.span);
             let level = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

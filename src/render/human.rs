@@ -107,7 +107,7 @@ fn render_one(
     width: usize,
 ) {
     let lang = options.lang;
-    let pos = report.line_index.position(&report.source, d.span.start);
+    let pos = report.position(d.span.start);
     let (sev_color, sev_word) = match (d.severity, lang) {
         (Severity::Error, Lang::Zh) => ("\x1b[1;31m", "错误"),
         (Severity::Warning, Lang::Zh) => ("\x1b[1;33m", "警告"),
@@ -128,19 +128,28 @@ fn render_one(
         "{on}{sev_word}[{}]{off} {}: {}",
         d.code,
         d.name,
-        d.message.get(lang)
+        visible(d.message.get(lang), false)
     );
     let at = match lang {
         Lang::Zh => "位置：",
         Lang::En => "--> ",
     };
-    let _ = writeln!(out, "  {at}{}:{}:{}", report.path, pos.line, pos.column);
+    let _ = writeln!(
+        out,
+        "  {at}{}:{}:{}",
+        visible(&report.path, false),
+        pos.line,
+        pos.column
+    );
 
-    let mut help = d.help.as_ref().map(|h| h.get(lang).to_string());
+    let mut help = d
+        .help
+        .as_ref()
+        .map(|h| visible(h.get(lang), true).into_owned());
     if let Some(fix) = &d.fix {
         let note = match lang {
-            Lang::Zh => format!("可自动修正：{}", fix.description.zh),
-            Lang::En => format!("fixable: {}", fix.description.en),
+            Lang::Zh => format!("可自动修正：{}", visible(&fix.description.zh, false)),
+            Lang::En => format!("fixable: {}", visible(&fix.description.en, false)),
         };
         help = Some(match help {
             Some(h) => format!("{h}\n{note}"),
@@ -149,14 +158,18 @@ fn render_one(
     }
     let mut spans: Vec<Spanned> = vec![(
         d.span,
-        d.label.as_ref().map(|l| l.get(lang).to_string()),
+        d.label
+            .as_ref()
+            .map(|l| visible(l.get(lang), false).into_owned()),
         true,
     )];
-    spans.extend(
-        d.labels
-            .iter()
-            .map(|l| (l.span, Some(l.message.get(lang).to_string()), false)),
-    );
+    spans.extend(d.labels.iter().map(|l| {
+        (
+            l.span,
+            Some(visible(l.message.get(lang), false).into_owned()),
+            false,
+        )
+    }));
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -220,7 +233,7 @@ type Spanned = (Span, Option<String>, bool);
 /// Labels of one line too far apart to share a window of `budget` columns are drawn apart.
 /// The primary label's group comes first.
 fn clusters(report: &FileReport, spans: &[Spanned], budget: usize) -> Vec<Vec<Spanned>> {
-    let line = |s: &Span| report.line_index.position(&report.source, s.start).line;
+    let line = |s: &Span| report.line_index.line_of(s.start);
     let source = report.source.as_str();
     let mut sorted: Vec<Spanned> = spans.to_vec();
     sorted.sort_by_key(|(s, _, _)| (line(s), s.start));
@@ -242,13 +255,13 @@ fn clusters(report: &FileReport, spans: &[Spanned], budget: usize) -> Vec<Vec<Sp
                         item.0.end.clamp(
                             from,
                             line_end_of(
-                                source,
+                                report,
                                 floor_boundary(source, item.0.start.min(source.len())),
                             ),
                         ),
                     );
                     let line_start = source[..from].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-                    let whole = source[line_start..line_end_of(source, from)].width();
+                    let whole = source[line_start..line_end_of(report, from)].width();
                     // miette writes the label's message after `╰── ` under its middle.
                     let start = floor_boundary(source, item.0.start.clamp(from, to));
                     let message = source[from..start].width()
@@ -328,8 +341,8 @@ fn excerpt(report: &FileReport, spans: &[Spanned], budget: usize) -> Excerpt {
         .iter()
         .map(|(span, _, _)| {
             let start = floor_boundary(source, span.start.min(source.len()));
-            let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-            let end = floor_boundary(source, span.end.clamp(start, line_end_of(source, start)));
+            let line_start = report.line_index.line_bounds(source, start).0.min(start);
+            let end = floor_boundary(source, span.end.clamp(start, line_end_of(report, start)));
             (Span::new(start, end), line_start)
         })
         .collect();
@@ -363,7 +376,7 @@ fn excerpt(report: &FileReport, spans: &[Spanned], budget: usize) -> Excerpt {
             })
             .min()
             .unwrap_or(budget);
-        fit_window(source, w, budget, lead);
+        fit_window(report, w, budget, lead);
     }
     windows.sort_by_key(|w| w.line_start);
     // A label longer than its window is drawn up to the window's end.
@@ -381,13 +394,13 @@ fn excerpt(report: &FileReport, spans: &[Spanned], budget: usize) -> Excerpt {
 
     let first_line = windows
         .first()
-        .map_or(1, |w| report.line_index.position(source, w.line_start).line);
+        .map_or(1, |w| report.line_index.line_of(w.line_start));
     let mut text = String::new();
     let mut line_start = windows.first().map_or(0, |w| w.line_start);
     for w in &mut windows {
         // Lines between labelled lines of a cluster (at most two) are shown empty.
         while line_start < w.line_start {
-            let brk = line_end_of(source, line_start);
+            let brk = line_end_of(report, line_start);
             let len = if source[brk..].starts_with("\r\n") {
                 2
             } else {
@@ -401,8 +414,8 @@ fn excerpt(report: &FileReport, spans: &[Spanned], budget: usize) -> Excerpt {
             text.push_str("...");
         }
         w.at = text.len();
-        text.push_str(&source[w.from..w.to]);
-        if w.to < line_end_of(source, w.line_start) {
+        text.push_str(&visible(&source[w.from..w.to], false));
+        if w.to < line_end_of(report, w.line_start) {
             text.push_str("...");
         }
     }
@@ -415,7 +428,9 @@ fn excerpt(report: &FileReport, spans: &[Spanned], budget: usize) -> Excerpt {
                 .iter()
                 .find(|w| w.line_start == line_start)
                 .expect("every label has a window");
-            let range = w.at + (span.start - w.from)..w.at + (span.end - w.from);
+            // Offsets in the excerpt, where control characters take their visible form.
+            let at = |offset: usize| w.at + visible(&source[w.from..offset], false).len();
+            let range = at(span.start)..at(span.end);
             if *primary {
                 LabeledSpan::new_primary_with_span(message.clone(), range)
             } else {
@@ -434,8 +449,9 @@ fn excerpt(report: &FileReport, spans: &[Spanned], budget: usize) -> Excerpt {
 /// to the start of the sentence when the whole fits, else up to [`CONTEXT_BEFORE`]
 /// characters; then forward, up to [`CONTEXT_CHARS`]. The context before the labels is at
 /// most `lead` columns. Labels wider than the budget are cut at its end.
-fn fit_window(source: &str, w: &mut Window, budget: usize, lead: usize) {
-    let line_end = line_end_of(source, w.line_start);
+fn fit_window(report: &FileReport, w: &mut Window, budget: usize, lead: usize) {
+    let source = report.source.as_str();
+    let line_end = line_end_of(report, w.line_start);
     let cols = |from: usize, to: usize| source[from..to].width();
     if cols(w.from, w.to) > budget {
         let mut to = w.from;
@@ -565,10 +581,14 @@ struct Window {
     at: usize,
 }
 
-fn line_end_of(source: &str, from: usize) -> usize {
-    source[from..]
-        .find(['\n', '\r'])
-        .map_or(source.len(), |i| from + i)
+/// Where the line holding `from` ends (before its break), never before `from`: from the line
+/// index, since searching the text would scan a long line again for each finding on it.
+fn line_end_of(report: &FileReport, from: usize) -> usize {
+    report
+        .line_index
+        .line_bounds(&report.source, from)
+        .1
+        .max(from)
 }
 
 /// Excerpt text whose first line is line `first_line` of the source.
@@ -594,6 +614,30 @@ impl miette::SourceCode for Excerpt {
             inner.line_count(),
         )))
     }
+}
+
+/// `s` with its control characters made visible: notice text must not reach the terminal as
+/// escape sequences (ESC, OSC, BEL can set the window title or clear the screen). C0 controls
+/// and DEL become their Unicode control pictures (␛, ␇, one column each, so underlines stay
+/// under their characters); C1 controls become `<U+009B>`. Tabs stay, and line breaks too
+/// when `keep_breaks` (help texts have several lines).
+pub fn visible(s: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
+    let shown = |c: char| c.is_control() && c != '\t' && !(keep_breaks && c == '\n');
+    if !s.chars().any(shown) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !shown(c) => out.push(c),
+            '\u{0}'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+            '\u{7F}' => out.push('\u{2421}'),
+            c => {
+                let _ = write!(out, "<U+{:04X}>", c as u32);
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

@@ -101,7 +101,7 @@ fn pos(p: Position) -> Pos {
 }
 
 fn range(report: &FileReport, span: Span) -> Range {
-    let (s, e) = super::range(&report.line_index, &report.source, span);
+    let (s, e) = report.range(span);
     Range {
         start: pos(s),
         end: pos(e),

@@ -9,7 +9,9 @@ pub mod sarif;
 use crate::ast::Span;
 use crate::source::{LineIndex, Position};
 
-/// A range in every unit an editor or a reader may want.
+/// A range in every unit an editor or a reader may want. (Renderers use
+/// [`FileReport::range`](crate::report::FileReport::range), which converts a report's offsets
+/// together.)
 pub fn position(index: &LineIndex, source: &str, byte: usize) -> Position {
     index.position(source, byte)
 }

@@ -36,7 +36,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 fn region(r: &FileReport, span: crate::ast::Span) -> Value {
-    let (s, e) = super::range(&r.line_index, &r.source, span);
+    let (s, e) = r.range(span);
     json!({
         "startLine": s.line,
         "startColumn": s.column,

@@ -20,6 +20,9 @@ pub struct ApplyLog {
     pub applied: Vec<String>,
     /// Text the grammar could not read, and changes that could not be made.
     pub skipped: Vec<String>,
+    /// Changes the roster file could not hold (the loader would refuse them), each with the
+    /// notice line it comes from: a roster with any of them must not be written.
+    pub refused: Vec<String>,
 }
 
 /// The notices of a run in the order they take effect: by date, then number.
@@ -147,6 +150,11 @@ fn post_change(
     let holder = name_key(name);
     match direction {
         Direction::In => {
+            if let Some(problem) = super::post_problem(&post).or_else(|| super::name_problem(name))
+            {
+                log.refused.push(format!("{place} {problem}"));
+                return;
+            }
             let office = Office {
                 post,
                 holder,
@@ -198,7 +206,14 @@ fn qualification(
         Some((body, term)) => (body, term.or(notice.term)),
         None => (congress_of_issuer(&notice.issuer), notice.term),
     };
+    let place = at(model
+        .final_total()
+        .map_or(notice.span.start, |n| n.span.start));
     if roster.congress(&body, term).is_none() {
+        if let Some(problem) = super::congress_problem(&congress_name(&body, term)) {
+            log.refused.push(format!("{place} {problem}"));
+            return;
+        }
         roster.congresses.push(CongressRecord {
             name: congress_name(&body, term),
             body: body.clone(),
@@ -229,9 +244,6 @@ fn qualification(
         (None, None) => None,
     };
     let show = |n: Option<u32>| n.map_or("?".to_string(), |n| n.to_string());
-    let place = at(model
-        .final_total()
-        .map_or(notice.span.start, |n| n.span.start));
     log.applied.push(format!(
         "{place} {}：实有代表 / seated {} → {}",
         record.name,
@@ -240,9 +252,15 @@ fn qualification(
     ));
     record.deputies.retain(|d| !terminated.contains(d));
     for c in confirmed {
-        if !record.deputies.contains(&c) {
+        if let Some(problem) = super::name_problem(&c) {
+            log.refused.push(format!("{place} {problem}"));
+        } else if !record.deputies.contains(&c) {
             record.deputies.push(c);
         }
+    }
+    if let Some(problem) = super::seats_problem(record.deputies.len(), record.seated) {
+        log.refused
+            .push(format!("{place} {}：{problem}", record.name));
     }
     for c in &model.consequences {
         let holders: Vec<String> = c

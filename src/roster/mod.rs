@@ -7,6 +7,7 @@
 //! in full (「重庆市财政局局长」, not 「市财政局局长」).
 
 pub mod apply;
+pub mod edit;
 
 use std::ops::Range;
 
@@ -218,9 +219,35 @@ pub fn full_post(key: &str, region: &str) -> String {
 }
 
 /// A post as written in a roster file, in the form rules compare.
-fn post_key(text: &str) -> Option<String> {
+pub(crate) fn post_key(text: &str) -> Option<String> {
     let info = parse_post(text, None);
     (!info.title.is_empty()).then(|| info.key())
+}
+
+/// Why the loader refuses `post` as a post, if it does.
+pub fn post_problem(post: &str) -> Option<String> {
+    post_key(post).is_none().then(|| {
+        format!("「{post}」不是可识别的职务（应以院长、委员、局长等职称结尾）/ not a post")
+    })
+}
+
+/// Why the loader refuses `name` as a person's name, if it does.
+pub fn name_problem(name: &str) -> Option<String> {
+    (name_key(name).chars().count() < 2).then(|| format!("「{name}」不是姓名 / not a name"))
+}
+
+/// Why the loader refuses `name` as the name of a congress, if it does.
+pub fn congress_problem(name: &str) -> Option<String> {
+    parse_congress_name(name).is_none().then(|| {
+        format!("「{name}」不是人民代表大会的名称（应如「重庆市第六届人民代表大会」）/ not the name of a congress")
+    })
+}
+
+/// Why the loader refuses a congress with this many deputies listed, if it does.
+pub fn seats_problem(listed: usize, seated: Option<u32>) -> Option<String> {
+    seated.filter(|&s| listed > s as usize).map(|s| {
+        format!("列出的代表（{listed}名）多于实有代表数（{s}）/ more deputies listed than seated")
+    })
 }
 
 impl Roster {
@@ -239,13 +266,8 @@ impl Roster {
         };
         for c in raw.congress {
             let Some((body, term)) = parse_congress_name(c.name.get_ref()) else {
-                return Err(error(
-                    Some(c.name.span()),
-                    format!(
-                        "「{}」不是人民代表大会的名称（应如「重庆市第六届人民代表大会」）/ not the name of a congress",
-                        c.name.get_ref()
-                    ),
-                ));
+                let message = congress_problem(c.name.get_ref()).unwrap_or_default();
+                return Err(error(Some(c.name.span()), message));
             };
             if roster.congress(&body, term).is_some() {
                 return Err(error(
@@ -256,11 +278,8 @@ impl Roster {
             let mut deputies: Vec<String> = Vec::new();
             for d in &c.deputies {
                 let key = name_key(d.get_ref());
-                if key.chars().count() < 2 {
-                    return Err(error(
-                        Some(d.span()),
-                        format!("「{}」不是姓名 / not a name", d.get_ref()),
-                    ));
+                if let Some(message) = name_problem(d.get_ref()) {
+                    return Err(error(Some(d.span()), message));
                 }
                 if deputies.contains(&key) {
                     return Err(error(
@@ -270,16 +289,8 @@ impl Roster {
                 }
                 deputies.push(key);
             }
-            if let Some(seated) = c.seated {
-                if deputies.len() > seated as usize {
-                    return Err(error(
-                        Some(c.name.span()),
-                        format!(
-                            "列出的代表（{}名）多于实有代表数（{seated}）/ more deputies listed than seated",
-                            deputies.len()
-                        ),
-                    ));
-                }
+            if let Some(message) = seats_problem(deputies.len(), c.seated) {
+                return Err(error(Some(c.name.span()), message));
             }
             roster.congresses.push(CongressRecord {
                 name: congress_name(&body, term),
@@ -292,20 +303,12 @@ impl Roster {
         }
         for o in raw.office {
             let Some(post) = post_key(o.post.get_ref()) else {
-                return Err(error(
-                    Some(o.post.span()),
-                    format!(
-                        "「{}」不是可识别的职务（应以院长、委员、局长等职称结尾）/ not a post",
-                        o.post.get_ref()
-                    ),
-                ));
+                let message = post_problem(o.post.get_ref()).unwrap_or_default();
+                return Err(error(Some(o.post.span()), message));
             };
             let holder = name_key(o.holder.get_ref());
-            if holder.chars().count() < 2 {
-                return Err(error(
-                    Some(o.holder.span()),
-                    format!("「{}」不是姓名 / not a name", o.holder.get_ref()),
-                ));
+            if let Some(message) = name_problem(o.holder.get_ref()) {
+                return Err(error(Some(o.holder.span()), message));
             }
             let office = Office {
                 post,
@@ -328,11 +331,13 @@ impl Roster {
 
     pub fn load(path: &std::path::Path) -> Result<Roster, RosterError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| RosterError {
-            path: name.clone(),
-            text: String::new(),
-            span: None,
-            message: format!("无法读取 / cannot read: {e}"),
+        let text = crate::files::read_utf8(path, crate::files::DEFAULT_LIMIT).map_err(|e| {
+            RosterError {
+                path: name.clone(),
+                text: String::new(),
+                span: None,
+                message: format!("无法读取 / cannot read: {e}"),
+            }
         })?;
         Roster::from_toml(&name, &text)
     }
@@ -367,6 +372,25 @@ impl Roster {
              # seated = 下一份公告之前的实有代表数；deputies 列满 seated 人时视为完整名单。\n\
              # 同一职务有多人担任时，名册不必列全；单人职务（院长、检察长……）列出的即现任者。\n\n{body}"
         )
+    }
+
+    /// Whether two rosters hold the same congresses and offices, whatever their order and
+    /// file: what a written roster must read back as.
+    pub fn same_entries(&self, other: &Roster) -> bool {
+        let congress_in = |c: &CongressRecord, r: &Roster| {
+            r.congresses.iter().any(|d| {
+                d.body == c.body
+                    && d.term == c.term
+                    && d.seated == c.seated
+                    && d.last_notice == c.last_notice
+                    && d.deputies.len() == c.deputies.len()
+                    && c.deputies.iter().all(|x| d.deputies.contains(x))
+            })
+        };
+        self.congresses.len() == other.congresses.len()
+            && self.offices.len() == other.offices.len()
+            && self.congresses.iter().all(|c| congress_in(c, other))
+            && self.offices.iter().all(|o| other.offices.contains(o))
     }
 
     pub fn congress(&self, body: &str, term: Option<u32>) -> Option<&CongressRecord> {

@@ -139,7 +139,7 @@ pub fn code_actions(
     }
     let fix_all = CodeActionKind::from(FIX_ALL);
     if wanted(request.only, &fix_all) {
-        let edits: Vec<TextEdit> = crate::fix::applicable_edits(report)
+        let edits: Vec<TextEdit> = crate::fix::chosen_edits(report)
             .into_iter()
             .map(|e| edit(m, e.span, &e.replacement))
             .collect();

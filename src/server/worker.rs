@@ -421,7 +421,7 @@ fn resolve(
         None,
         roster,
     )?;
-    let lang = if config.lang.as_deref() == Some("en") {
+    let lang = if config.lang == Some(crate::config::LangOption::En) {
         Lang::En
     } else {
         Lang::Zh

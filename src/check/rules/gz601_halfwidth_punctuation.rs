@@ -176,6 +176,13 @@ fn check_line(
     // Pair parentheses of either width; a pair that encloses Han text is Chinese text even
     // when its first character is a digit (「(2024年11月28日…通过)」).
     let mut reported = vec![false; cs.len()];
+    // Han characters before each index: whether a pair encloses Han text is a subtraction,
+    // not a scan of its inside (which made nested parentheses quadratic in their depth).
+    let mut han_before = Vec::with_capacity(cs.len() + 1);
+    han_before.push(0usize);
+    for &(_, c) in cs {
+        han_before.push(han_before[han_before.len() - 1] + usize::from(is_han(c)));
+    }
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..cs.len() {
         match cs[i].1 {
@@ -187,7 +194,7 @@ fn check_line(
                 if !(ascii_open || ascii_close) {
                     continue;
                 }
-                if !cs[open + 1..i].iter().any(|&(_, c)| is_han(c)) {
+                if han_before[i] == han_before[open + 1] {
                     continue;
                 }
                 reported[open] |= ascii_open;
