@@ -292,7 +292,7 @@ fn a_read_only_file_is_refused_unless_forced_and_other_files_are_still_reported(
         "{stderr}"
     );
     assert!(
-        stderr.contains("fixed 1 file"),
+        stderr.contains("（1 个文件）"),
         "counted honestly: {stderr}"
     );
     assert_eq!(std::fs::read_to_string(&ro).unwrap(), SEED, "left alone");
@@ -347,7 +347,7 @@ fn a_file_named_twice_or_inside_a_named_directory_is_fixed_once() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("fixed 1 file"), "{stderr}");
+    assert!(stderr.contains("（1 个文件）"), "{stderr}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["summary"]["files"], 1, "{json}");
     std::fs::remove_dir_all(dir).unwrap();

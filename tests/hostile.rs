@@ -304,9 +304,11 @@ fn eighty_thousand_findings_on_one_line_render_in_linear_time() {
     );
     // The last finding is on character 479,995 (1-based) of line 1.
     assert!(concise_out.ends_with(&format!(
-        "hostile.md:1:{}: {} {}\n",
+        "hostile.md:1:{}: {}: {}{} {}\n",
         79_999 * 6 + 1,
+        template.severity.as_str(),
         template.code,
+        "",
         template.message.zh
     )));
     assert!(out.contains("\"column\": 479995"));

@@ -904,7 +904,8 @@ fn check(args: CheckArgs) -> ExitCode {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let notes = args.explain_skipped;
-    // Nothing could be read: people get the errors below, not 「checked 0 files, no problems」.
+    // Nothing could be read: people get the errors (on standard error), not 「checked 0
+    // files, no problems」.
     let nothing_read = reports.is_empty() && !io_errors.is_empty();
     let written = if nothing_read && matches!(format, Format::Human | Format::Concise) {
         Ok(())
