@@ -231,6 +231,11 @@ fn a_text_without_notices_gets_a_note() {
         notes.iter().any(|m| m.starts_with("未发现公告")),
         "{notes:?}"
     );
+    // Printed in every format, also without --explain-skipped.
+    let reports = [report];
+    let lang = gazette::diagnostic::Lang::Zh;
+    assert!(gazette::render::concise::render(&reports, lang).contains("未发现公告"));
+    assert!(gazette::render::github::render(&reports, lang).contains("未发现公告"));
 }
 
 /// A sentence in a wording the grammar does not know is a warning (not an error), and the

@@ -13,10 +13,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
 pub fn render_with_notes(reports: &[FileReport], lang: Lang, notes: bool) -> String {
     let mut out = String::new();
     for r in reports {
-        let shown = r
-            .diagnostics
-            .iter()
-            .filter(|d| notes || d.severity != crate::diagnostic::Severity::Note);
+        let shown = r.diagnostics.iter().filter(|d| super::shown(r, d, notes));
         for d in shown {
             out.push_str(&line(r, d, lang));
         }

@@ -23,10 +23,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
 pub fn render_with_notes(reports: &[FileReport], lang: Lang, notes: bool) -> String {
     let mut out = String::new();
     for r in reports {
-        let shown = r
-            .diagnostics
-            .iter()
-            .filter(|d| notes || d.severity != Severity::Note);
+        let shown = r.diagnostics.iter().filter(|d| super::shown(r, d, notes));
         for d in shown {
             let (s, e) = r.range(d.span);
             let level = match d.severity {

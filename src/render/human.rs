@@ -77,7 +77,7 @@ pub fn render_run(
     let mut one = String::new();
     for report in reports {
         for d in &report.diagnostics {
-            if d.severity != Severity::Note || options.show_notes {
+            if super::shown(report, d, options.show_notes) {
                 one.clear();
                 render_one(&mut one, report, d, options, width(run));
                 out.write_str(&one)?;
@@ -289,7 +289,11 @@ fn summary(reports: &[FileReport], options: &Options, unreadable: &[String]) -> 
         count(Severity::Warning),
         count(Severity::Style),
     );
-    let notes: usize = reports.iter().map(|r| r.notes().count()).sum();
+    // The notes not printed above (a file with no notice has its note printed).
+    let notes: usize = reports
+        .iter()
+        .map(|r| r.notes().filter(|d| !super::shown(r, d, false)).count())
+        .sum();
     let fixable: usize = reports
         .iter()
         .map(|r| r.diagnostics.iter().filter(|d| d.fix.is_some()).count())
@@ -318,6 +322,16 @@ fn summary(reports: &[FileReport], options: &Options, unreadable: &[String]) -> 
         line.push_str(&match options.lang {
             Lang::Zh => format!("另有 {failed} 个文件无法读取：{names}。"),
             Lang::En => format!(" {failed} file(s) could not be read: {names}."),
+        });
+    }
+    let empty = reports
+        .iter()
+        .filter(|r| !r.unreadable() && r.document.notices().next().is_none())
+        .count();
+    if empty > 0 {
+        line.push_str(&match options.lang {
+            Lang::Zh => format!("其中 {empty} 个文件中没有发现公告，未作任何核对。"),
+            Lang::En => format!(" {empty} file(s) held no notice and were not checked."),
         });
     }
     if notes > 0 && !options.show_notes {

@@ -7,7 +7,16 @@ pub mod json;
 pub mod sarif;
 
 use crate::ast::Span;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::FileReport;
 use crate::source::{LineIndex, Position};
+
+/// Whether a diagnostic is printed: findings always; notes (what could not be verified) with
+/// `--explain-skipped` — except in a file where no notice was found, whose note says that
+/// nothing was checked: such a file must never look like a clean pass.
+pub fn shown(report: &FileReport, d: &Diagnostic, notes: bool) -> bool {
+    notes || d.severity != Severity::Note || report.document.notices().next().is_none()
+}
 
 /// A range in every unit an editor or a reader may want. (Renderers use
 /// [`FileReport::range`](crate::report::FileReport::range), which converts a report's offsets

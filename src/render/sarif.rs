@@ -180,11 +180,7 @@ pub fn render_with_notes(
     let mut results: Vec<Value> = Vec::new();
     for r in reports {
         let mut seen = Vec::new();
-        for d in r
-            .diagnostics
-            .iter()
-            .filter(|d| notes || d.severity != Severity::Note)
-        {
+        for d in r.diagnostics.iter().filter(|d| super::shown(r, d, notes)) {
             results.push(result(r, d, lang, &mut seen));
         }
     }
