@@ -280,3 +280,14 @@ fn text_printed_twice_is_an_error() {
         d.message.zh
     );
 }
+
+/// A total past what a numeral may say (99999) is not dropped in silence: the clause is
+/// reported as not read, and the total is not verified.
+#[test]
+fn a_total_past_99999_is_reported() {
+    let text = "## 全国人民代表大会常务委员会公告\n\n〔十三届〕第九号\n\n\
+截至目前，第十三届全国人民代表大会实有代表123456人。\n\n特此公告。\n\n全国人民代表大会常务委员会\n\n2020年1月5日\n";
+    let report = check("big.md", text);
+    let found: Vec<&str> = report.findings().map(|d| d.code).collect();
+    assert_eq!(found, ["GZ003"]);
+}

@@ -1473,7 +1473,23 @@ fn parse_clauses(frag: &Fragment) -> (Vec<Clause>, Vec<Unrecognised>) {
                 }
                 if let Some(clause) = child(&root, Rule::clause) {
                     let l = Lower { frag, base: pos };
-                    clauses.push(lower_clause(&l, &clause));
+                    let lowered = lower_clause(&l, &clause);
+                    // A fact the grammar matched but whose parts do not hold (a count past
+                    // 99999, 「实有代表123456人」) is not silently dropped.
+                    let matched = child(&clause, Rule::clause_core).is_some();
+                    if matched && lowered.fact.is_none() {
+                        errors.push(Unrecognised {
+                            span: lowered.span,
+                            at: lowered.span,
+                            expected_zh: "人数、日期在合理范围内的条款（人数不超过99999）".into(),
+                            expected_en:
+                                "a clause whose counts and dates are in range (counts up to 99999)"
+                                    .into(),
+                            context: SyntaxContext::DeputyClause,
+                            cause: Unreadable::UnknownWording,
+                        });
+                    }
+                    clauses.push(lowered);
                 }
                 pos += consumed;
             }
