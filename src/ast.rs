@@ -292,12 +292,6 @@ pub enum Unreadable {
     TooComplex,
 }
 
-impl Unreadable {
-    pub fn is_broken(self) -> bool {
-        !matches!(self, Unreadable::UnknownWording)
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SyntaxContext {

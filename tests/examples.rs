@@ -10,17 +10,8 @@ use gazette::report::check_bytes;
 
 mod common;
 
-/// The notices under `examples/`, relative to the crate: Markdown and text files, without the
-/// roster archive, whose pages mean something only with their roster (tests/roster.rs).
 fn example_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    common::example_files()
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
-        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
-        .filter(|p| !p.starts_with(root.join("examples/roster")))
-        .map(|p| p.strip_prefix(root).unwrap().to_path_buf())
-        .collect()
+    common::notice_examples()
 }
 
 /// GZ104 is off by default; its own fixtures are checked with it on, as a user would. A

@@ -10,17 +10,8 @@ use gazette::report::check_bytes;
 
 mod common;
 
-/// The same files as tests/examples.rs: Markdown and text files under `examples/`, without the
-/// READMEs and the roster archive (whose pages are read in tests/roster.rs).
 fn example_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    common::example_files()
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
-        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
-        .filter(|p| !p.starts_with(root.join("examples/roster")))
-        .map(|p| p.strip_prefix(root).unwrap().to_path_buf())
-        .collect()
+    common::notice_examples()
 }
 
 #[test]

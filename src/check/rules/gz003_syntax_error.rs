@@ -98,10 +98,17 @@ fn diagnostic(ctx: &Context, u: &Unrecognised) -> Diagnostic {
         Unreadable::Doubled { .. } => d.with_label("又印了一遍", "printed again"),
         _ => d.with_label("句子在此中断", "the sentence breaks off here"),
     };
-    d.with_help(
-        "对照原稿补上丢失的文字或删去重复的文字；代表资格条款的规范写法见 `gazette explain GZ003`",
-        "compare with the original: restore the lost words or delete the repeated ones; `gazette explain GZ003` lists the accepted wordings",
-    )
+    let (help_zh, help_en) = match u.cause {
+        Unreadable::Doubled { .. } => (
+            "对照原稿删去重复的文字；规范写法见 `gazette explain GZ003`",
+            "compare with the original and delete the repeated words; `gazette explain GZ003` lists the accepted wordings",
+        ),
+        _ => (
+            "对照原稿补上丢失的文字；规范写法见 `gazette explain GZ003`",
+            "compare with the original and restore the lost words; `gazette explain GZ003` lists the accepted wordings",
+        ),
+    };
+    d.with_help(help_zh, help_en)
 }
 
 /// The first characters of a span: enough to show where a structure begins.
