@@ -8,7 +8,13 @@
 
 use serde::Serialize;
 
-use crate::syntax::numerals::NumeralStyle;
+/// How a number is written: 「56」 (Arabic, also full-width) or 「五十六」 (Chinese).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumeralStyle {
+    Arabic,
+    Chinese,
+}
 
 /// A half-open byte range `[start, end)` into the decoded UTF-8 text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]

@@ -273,12 +273,10 @@ pub fn printed_number(source: &str, notice: &crate::ast::Notice) -> Option<Strin
 }
 
 /// A number in the style of another: 59 as 「59」 or 「五十九」.
-pub fn in_style(value: u32, style: crate::syntax::numerals::NumeralStyle) -> String {
+pub fn in_style(value: u32, style: crate::ast::NumeralStyle) -> String {
     match style {
-        crate::syntax::numerals::NumeralStyle::Arabic => value.to_string(),
-        crate::syntax::numerals::NumeralStyle::Chinese => {
-            crate::syntax::numerals::to_chinese(value)
-        }
+        crate::ast::NumeralStyle::Arabic => value.to_string(),
+        crate::ast::NumeralStyle::Chinese => crate::syntax::numerals::to_chinese(value),
     }
 }
 

@@ -6,12 +6,7 @@
 //! different places, so a form we are unsure about is better reported as
 //! "not a numeral" than silently given a guessed value.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NumeralStyle {
-    Arabic,
-    Chinese,
-}
+pub use crate::ast::NumeralStyle;
 
 /// Largest value `parse_numeral` accepts; notices never number anything higher.
 const MAX: u32 = 99_999;

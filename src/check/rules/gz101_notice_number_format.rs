@@ -1,8 +1,8 @@
 //! GZ101 notice-number-format.
 
+use crate::ast::NumeralStyle;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
-use crate::syntax::numerals::NumeralStyle;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ101",

@@ -1,8 +1,9 @@
 //! GZ110 mixed-numeral-style.
 
+use crate::ast::NumeralStyle;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
-use crate::syntax::numerals::{to_chinese, NumeralStyle};
+use crate::syntax::numerals::to_chinese;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ110",

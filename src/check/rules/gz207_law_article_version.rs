@@ -1,9 +1,10 @@
 //! GZ207 law-article-version.
 
+use crate::ast::NumeralStyle;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::laws;
-use crate::syntax::numerals::{to_chinese, NumeralStyle};
+use crate::syntax::numerals::to_chinese;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ207",

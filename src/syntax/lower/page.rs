@@ -1,0 +1,242 @@
+//! The page layer: which lines may start a notice, what lies between notices (deputy reports,
+//! citations in articles), and the lines that look like a header but do not read.
+
+use super::*;
+
+/// A line that ends like a notice's header (「…常务委员会公告」, 「…常委会任免名单」) but does not
+/// read as one: the notice under it was not read at all, which must not pass in silence
+/// (「重代表大会常务委员会公告」: the issuer's name lost characters).
+pub(super) fn header_like(source: &str, line: Span) -> Option<Unrecognised> {
+    let text = source[line.start..line.end].trim_end_matches(['\n', '\r']);
+    let content = text
+        .trim_start_matches(['#', ' ', '\t', '\u{3000}'])
+        .trim_end();
+    let title_words = ["公告", "任免名单", "任命名单", "免职名单"];
+    let committee = ["常务委员会", "常委会"];
+    let headed = title_words.iter().any(|t| {
+        content
+            .strip_suffix(t)
+            .is_some_and(|rest| committee.iter().any(|c| rest.trim_end().ends_with(c)))
+    });
+    const LONGEST_HEADER: usize = 48;
+    if !headed || content.chars().count() > LONGEST_HEADER || content.contains(['，', '。']) {
+        return None;
+    }
+    let start =
+        line.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
+    let span = Span::new(start, start + content.len());
+    let head: usize = content.chars().take(6).map(char::len_utf8).sum();
+    Some(Unrecognised {
+        span,
+        at: Span::new(span.start, span.start + head),
+        expected_zh: "公告标题，如「重庆市人民代表大会常务委员会公告」".into(),
+        expected_en: "a notice header, such as 「重庆市人民代表大会常务委员会公告」".into(),
+        context: SyntaxContext::NoticeHeader,
+        cause: Unreadable::UnknownWording,
+    })
+}
+
+pub(super) fn call_limit_problem(span: Span) -> Unrecognised {
+    Unrecognised {
+        span,
+        at: Span::new(span.start, span.start),
+        expected_zh: "篇幅或结构在解析器的调用上限之内的文本".into(),
+        expected_en: "text within the parser's call limit".into(),
+        context: SyntaxContext::Document,
+        cause: Unreadable::TooComplex,
+    }
+}
+
+/// The blocks of a page as they are found.
+#[derive(Default)]
+pub(super) struct Page {
+    pub(super) blocks: Vec<Block>,
+    pub(super) problems: Vec<Unrecognised>,
+}
+
+impl Page {
+    /// Opaque text at `span`; consecutive opaque lines form one block.
+    pub(super) fn opaque(&mut self, span: Span) {
+        if span.start == span.end {
+            return;
+        }
+        match self.blocks.last_mut() {
+            Some(Block::Opaque(o)) if o.span.end == span.start => o.span.end = span.end,
+            _ => self.blocks.push(Block::Opaque(Opaque {
+                span,
+                deputy_reports: Vec::new(),
+            })),
+        }
+    }
+
+    pub(super) fn finish(mut self, source: &str) -> Document {
+        for block in &mut self.blocks {
+            if let Block::Opaque(o) = block {
+                o.deputy_reports = deputy_reports(source, o.span);
+            }
+        }
+        Document {
+            span: Span::new(0, source.len()),
+            blocks: self.blocks,
+            problems: self.problems,
+        }
+    }
+}
+
+/// The end of the line that starts at `at`, after its line break (`\n`, `\r\n` or `\r`, as
+/// pest's `NEWLINE`), or the end of the text.
+pub(super) fn line_end(source: &str, at: usize) -> usize {
+    let bytes = source.as_bytes();
+    match memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
+        Some(i) => {
+            let i = at + i;
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            }
+        }
+        None => source.len(),
+    }
+}
+
+/// The lines of `span`, each with its line break.
+pub(super) fn line_spans(source: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = span.start;
+    while pos < span.end {
+        let end = line_end(source, pos).min(span.end);
+        out.push(Span::new(pos, end));
+        pos = end;
+    }
+    out
+}
+
+/// Finds the lines on which a notice may start.
+///
+/// `notice = { press_lead* ~ notice_header ~ … }`: its first line is a press line (it holds
+/// 「新华社」 or 「授权发布」) or the first line of a header, which holds the issuer, a
+/// `standing_committee` (it ends in 「常务委员会」 or 「常委会」, and no part of it crosses a
+/// line break). A line with none of these four words cannot start a notice. The converse need
+/// not hold: the grammar decides on the lines found here.
+pub(super) struct NoticeStarts<'s> {
+    pub(super) bytes: &'s [u8],
+    /// Each word's finder and its next occurrence at or after the last search (`None`: none).
+    pub(super) needles: Vec<(memchr::memmem::Finder<'static>, Option<usize>)>,
+}
+
+/// 「关于」 starts a decision printed without its issuer above the title (溧水 2021).
+pub(super) const NOTICE_START_WORDS: [&str; 5] =
+    ["常务委员会", "常委会", "新华社", "授权发布", "关于"];
+
+impl<'s> NoticeStarts<'s> {
+    pub(super) fn new(source: &'s str) -> Self {
+        let bytes = source.as_bytes();
+        let needles = NOTICE_START_WORDS
+            .iter()
+            .map(|w| {
+                let finder = memchr::memmem::Finder::new(w.as_bytes()).into_owned();
+                let next = finder.find(bytes);
+                (finder, next)
+            })
+            .collect();
+        NoticeStarts { bytes, needles }
+    }
+
+    /// The start of the first line at or after `from` (a line start) that holds one of the
+    /// words. Calls come with `from` non-decreasing, so each word is searched once overall.
+    pub(super) fn next_line(&mut self, from: usize) -> Option<usize> {
+        let mut first: Option<usize> = None;
+        for (finder, next) in &mut self.needles {
+            if let Some(at) = *next {
+                if at < from {
+                    *next = finder.find(&self.bytes[from..]).map(|i| from + i);
+                }
+            }
+            if let Some(at) = *next {
+                first = Some(first.map_or(at, |f| f.min(at)));
+            }
+        }
+        // The line holding it starts after the last line break before it (never before
+        // `from`, which is a line start).
+        first.map(|at| memchr::memrchr2(b'\n', b'\r', &self.bytes[..at]).map_or(0, |i| i + 1))
+    }
+}
+
+/// Every 「关于…等N名代表的代表资格的报告」 in an article outside the notices.
+pub(super) fn deputy_reports(source: &str, span: Span) -> Vec<DeputyReport> {
+    let text = &source[span.start..span.end];
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("关于") {
+        // A report title never crosses a line break: read to the end of its line only, so
+        // that a long article is not copied (and scanned by pest's error) once per 「关于」.
+        let start = span.start + at;
+        let frag = Fragment::new(
+            source,
+            Span::new(start, line_end(source, start).min(span.end)),
+        );
+        let Some(root) = parse_root(Rule::deputy_report_root, &frag.text) else {
+            continue;
+        };
+        let l = Lower::new(&frag);
+        let Some(report) = child(&root, Rule::deputy_report) else {
+            continue;
+        };
+        if let Some(first) = find(&report, Rule::person) {
+            out.push(DeputyReport {
+                span: l.span(&report),
+                first: l.person(&first),
+                count: child(&report, Rule::numeral).and_then(|n| l.number(&n)),
+            });
+        }
+    }
+    out
+}
+
+/// Every law article cited in a notice: at each 「《」 and each short law name.
+pub(super) fn citations(source: &str, span: Span) -> Vec<Citation> {
+    let text = &source[span.start..span.end];
+    let mut starts: Vec<usize> = text.match_indices('《').map(|(i, _)| i).collect();
+    for short in ["地方组织法", "代表法", "选举法"] {
+        // Inside a 《…》 title a short name is followed by 》, not 第, and does not parse.
+        starts.extend(text.match_indices(short).map(|(i, _)| i));
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out: Vec<Citation> = Vec::new();
+    for at in starts {
+        // A citation never crosses a line break (`law_title` and `article` stop at one).
+        let start = span.start + at;
+        let frag = Fragment::new(
+            source,
+            Span::new(start, line_end(source, start).min(span.end)),
+        );
+        let Some(root) = parse_root(Rule::citation_root, &frag.text) else {
+            continue;
+        };
+        let l = Lower::new(&frag);
+        let Some(c) = child(&root, Rule::citation) else {
+            continue;
+        };
+        let law = child(&c, Rule::law_title).or_else(|| child(&c, Rule::cited_short));
+        let article = child(&c, Rule::article)
+            .and_then(|a| find(&a, Rule::article_number))
+            .and_then(|a| l.number(&a));
+        if let (Some(law), Some(article)) = (law, article) {
+            let s = l.span(&c);
+            // A short name inside an already found citation is the same citation.
+            if out
+                .iter()
+                .any(|o| o.span.start <= s.start && s.end <= o.span.end)
+            {
+                continue;
+            }
+            out.push(Citation {
+                span: s,
+                law: l.text(&law),
+                article,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,186 @@
+//! Helpers over pest pairs: the text, span and children of a pair, offset into the page.
+
+use super::*;
+
+/// Reads pairs of one fragment, mapping their offsets back to the source.
+pub(super) struct Lower<'f> {
+    pub(super) frag: &'f Fragment,
+    /// Offset of the parsed slice inside `frag.text` (clauses are parsed one at a time).
+    pub(super) base: usize,
+}
+
+impl<'f> Lower<'f> {
+    pub(super) fn new(frag: &'f Fragment) -> Self {
+        Lower { frag, base: 0 }
+    }
+
+    pub(super) fn span(&self, p: &P) -> Span {
+        let s = p.as_span();
+        self.frag.span(self.base + s.start(), self.base + s.end())
+    }
+
+    pub(super) fn text(&self, p: &P) -> Text {
+        Text {
+            text: p.as_str().to_string(),
+            span: self.span(p),
+        }
+    }
+
+    pub(super) fn number(&self, p: &P) -> Option<Number> {
+        let numeral = if p.as_rule() == Rule::numeral {
+            p.clone()
+        } else {
+            find(p, Rule::numeral)?
+        };
+        let (value, style) = parse_numeral(numeral.as_str())?;
+        Some(Number {
+            value,
+            style,
+            span: self.span(&numeral),
+        })
+    }
+
+    pub(super) fn date(&self, p: &P) -> Option<Date> {
+        let date = if p.as_rule() == Rule::date {
+            p.clone()
+        } else {
+            find(p, Rule::date)?
+        };
+        Some(Date {
+            span: self.span(&date),
+            year: self.number(&find(&date, Rule::year)?)?,
+            month: self.number(&find(&date, Rule::month)?)?,
+            day: self.number(&find(&date, Rule::day)?)?,
+        })
+    }
+
+    pub(super) fn congress(&self, p: &P) -> Congress {
+        Congress {
+            span: self.span(p),
+            text: p.as_str().to_string(),
+            term: find(p, Rule::term).and_then(|t| self.number(&t)),
+        }
+    }
+
+    pub(super) fn meeting(&self, p: &P) -> Option<Meeting> {
+        let body = p
+            .clone()
+            .into_inner()
+            .find(|c| matches!(c.as_rule(), Rule::standing_committee | Rule::congress))?;
+        let ordinal = find(p, Rule::meeting_ordinal)?;
+        Some(Meeting {
+            span: self.span(p),
+            body: self.congress(&body),
+            ordinal: self.number(&ordinal)?,
+        })
+    }
+
+    pub(super) fn person(&self, p: &P) -> Person {
+        let name = find(p, Rule::name).unwrap_or_else(|| p.clone());
+        let disambiguator = find(p, Rule::disambiguator).map(|d| {
+            // The words inside the parentheses, without them.
+            let s = d.as_str();
+            let open = s.chars().next().map_or(0, char::len_utf8);
+            let close = s.chars().next_back().map_or(0, char::len_utf8);
+            let start = d.as_span().start() + open;
+            let end = d.as_span().end() - close;
+            Text {
+                text: s[open..s.len() - close].to_string(),
+                span: self.frag.span(self.base + start, self.base + end),
+            }
+        });
+        Person {
+            span: self.span(p),
+            name: self.text(&name),
+            disambiguator,
+        }
+    }
+
+    pub(super) fn persons(&self, p: &P) -> Vec<Person> {
+        find_all(p, Rule::person)
+            .iter()
+            .map(|q| self.person(q))
+            .collect()
+    }
+
+    pub(super) fn posts(&self, p: &P) -> Vec<Post> {
+        find_all(p, Rule::post)
+            .iter()
+            .map(|q| Post {
+                span: self.span(q),
+                text: q.as_str().to_string(),
+            })
+            .collect()
+    }
+
+    pub(super) fn opt_text(&self, p: &P, rule: Rule) -> Option<Text> {
+        find(p, rule).map(|q| self.text(&q))
+    }
+
+    /// Deputies designated by unit and congress, one per name.
+    pub(super) fn deputies(&self, p: &P) -> Vec<DeputyRef> {
+        let mut out = Vec::new();
+        for group in find_all(p, Rule::deputy_group) {
+            let unit = group
+                .clone()
+                .into_inner()
+                .find(|c| {
+                    matches!(
+                        c.as_rule(),
+                        Rule::actor | Rule::electing_unit | Rule::unit_of
+                    )
+                })
+                .map(|a| {
+                    let mut t = self.text(&a);
+                    if a.as_rule() == Rule::unit_of {
+                        // 「东丰县的」 names the unit 东丰县.
+                        t.text.truncate(t.text.len() - "的".len());
+                        t.span.end -= "的".len();
+                    }
+                    t
+                });
+            let congress = find(&group, Rule::designation)
+                .and_then(|d| child(&d, Rule::congress))
+                .map(|c| self.congress(&c));
+            for person in self.persons(&group) {
+                out.push(DeputyRef {
+                    span: self.span(&group),
+                    unit: unit.clone(),
+                    congress: congress.clone(),
+                    person,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The first descendant (pre-order) with `rule`.
+pub(super) fn find<'i>(p: &P<'i>, rule: Rule) -> Option<P<'i>> {
+    p.clone()
+        .into_inner()
+        .flatten()
+        .find(|c| c.as_rule() == rule)
+}
+
+/// The outermost descendants with `rule` (a match is not searched inside).
+pub(super) fn find_all<'i>(p: &P<'i>, rule: Rule) -> Vec<P<'i>> {
+    let mut out = Vec::new();
+    for child in p.clone().into_inner() {
+        if child.as_rule() == rule {
+            out.push(child);
+        } else {
+            out.extend(find_all(&child, rule));
+        }
+    }
+    out
+}
+
+/// The direct child with `rule`.
+pub(super) fn child<'i>(p: &P<'i>, rule: Rule) -> Option<P<'i>> {
+    p.clone().into_inner().find(|c| c.as_rule() == rule)
+}
+
+pub(super) fn parse_root(rule: Rule, text: &str) -> Option<P<'_>> {
+    NoticeParser::parse(rule, text).ok()?.next()
+}
