@@ -131,3 +131,16 @@ impl Diagnostic {
         self
     }
 }
+
+/// What a renderer may say about a rule (SARIF lists every rule of the tool): its identity and
+/// documentation, handed in by the caller so that renderers do not depend on the registry.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub severity: Severity,
+    pub enabled_by_default: bool,
+    pub summary: &'a str,
+    /// Markdown: what the rule checks and why.
+    pub explanation: &'a str,
+}

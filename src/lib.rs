@@ -1,7 +1,7 @@
 //! gazette: a language and validator for Chinese people's-congress standing-committee notices.
 //!
 //! The data flows one way: bytes → [`source`] (decoded, line index) → [`syntax`] (pest parse,
-//! lowering) → [`ast`] → [`check`] (rules) → [`diagnostic`] → [`render`].
+//! lowering) → [`ast`] → [`model`] (what the notices mean) → [`check`] (rules) → [`diagnostic`] → [`render`].
 
 pub mod ast;
 pub mod check;
@@ -12,6 +12,7 @@ pub mod docs;
 pub mod domain;
 pub mod files;
 pub mod fix;
+pub mod model;
 pub mod render;
 pub mod report;
 pub mod roster;

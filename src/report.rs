@@ -4,6 +4,9 @@
 use crate::ast::Document;
 use crate::check::{self, Context, InputFacts, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Model;
+use crate::roster::apply::{apply, Page};
+use crate::roster::Roster;
 use crate::source::{decode_owned, Encoding, LineIndex, Position, Positions};
 use crate::syntax::{markdown, parse_page};
 
@@ -178,4 +181,70 @@ pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport
         diagnostics,
         positions: std::sync::OnceLock::new(),
     }
+}
+
+impl FileReport {
+    /// This file as the roster reads it (see [`crate::roster::apply`]).
+    pub fn page<'a>(&'a self, settings: &'a Settings) -> Page<'a> {
+        Page {
+            path: &self.path,
+            lines: &self.line_index,
+            model: Model::new(&self.source, &self.document, settings.profile.as_deref()),
+        }
+    }
+}
+
+/// Every file of a run as the roster reads it.
+pub fn pages<'a>(reports: &'a [FileReport], settings: &'a Settings) -> Vec<Page<'a>> {
+    reports.iter().map(|r| r.page(settings)).collect()
+}
+
+/// An archive checked page by page.
+pub struct Sequence {
+    pub reports: Vec<FileReport>,
+    /// The roster as the last page left it.
+    pub roster: Roster,
+    /// Pages dated before the page before them.
+    pub warnings: Vec<String>,
+    /// What applying the pages could not read.
+    pub skipped: Vec<String>,
+}
+
+/// Checks each page against the roster as the pages before it left it, then applies it (in
+/// memory). Pages are taken in the order given — an archive's file names, by date.
+pub fn check_sequentially(inputs: Vec<(String, Vec<u8>)>, settings: &Settings) -> Sequence {
+    let mut roster: Roster = settings.roster.as_deref().cloned().unwrap_or_default();
+    let mut sequence = Sequence {
+        reports: Vec::new(),
+        roster: Roster::default(),
+        warnings: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut last: Option<((u32, u32, u32), String)> = None;
+    for input in inputs {
+        let page_settings = Settings {
+            roster: Some(std::sync::Arc::new(roster.clone())),
+            ..settings.clone()
+        };
+        let report = check_all(vec![input], &page_settings).remove(0);
+        let dates = || report.document.notices().filter_map(|n| n.date());
+        if let (Some(first), Some(newest)) = (dates().min(), dates().max()) {
+            if let Some((previous, path)) = &last {
+                if first < *previous {
+                    sequence.warnings.push(format!(
+                        "{} 的公告早于前一版 {path}，顺序可能有误 / dated before the page before it",
+                        report.path
+                    ));
+                }
+            }
+            last = Some((newest, report.path.clone()));
+        }
+        if !report.unreadable() {
+            let log = apply(&mut roster, &[report.page(&page_settings)]);
+            sequence.skipped.extend(log.skipped);
+        }
+        sequence.reports.push(report);
+    }
+    sequence.roster = roster;
+    sequence
 }

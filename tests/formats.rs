@@ -32,7 +32,10 @@ fn every_format_snapshot() {
     insta::assert_snapshot!("human", human::render(&r, &opts));
     insta::assert_snapshot!("concise", concise::render(&r, Lang::Zh));
     insta::assert_snapshot!("json", json::render(&r, Lang::Zh));
-    insta::assert_snapshot!("sarif", sarif::render(&r, &[], Lang::Zh));
+    insta::assert_snapshot!(
+        "sarif",
+        sarif::render(&r, &gazette::check::rule_infos(), &[], Lang::Zh)
+    );
     insta::assert_snapshot!("github", github::render(&r, Lang::Zh));
 }
 
@@ -52,8 +55,13 @@ fn sarif_is_valid_against_the_official_schema() {
         .is_valid(&serde_json::json!({ "version": "2.1.0", "runs": [{ "results": [] }] })));
     let r = reports();
     for errors in [vec![], vec!["无法读取 nope.md".to_string()]] {
-        let log: serde_json::Value =
-            serde_json::from_str(&sarif::render(&r, &errors, Lang::Zh)).unwrap();
+        let log: serde_json::Value = serde_json::from_str(&sarif::render(
+            &r,
+            &gazette::check::rule_infos(),
+            &errors,
+            Lang::Zh,
+        ))
+        .unwrap();
         let problems: Vec<String> = validator
             .iter_errors(&log)
             .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -89,7 +97,13 @@ fn every_format_places_a_finding_after_an_extension_b_character_alike() {
     assert_eq!(jd["range"]["start"]["line"], 9);
     assert_eq!(jd["range"]["start"]["column"], 14);
     assert_eq!(jd["range"]["start"]["column_utf16"], 15);
-    let s: serde_json::Value = serde_json::from_str(&sarif::render(&r, &[], Lang::Zh)).unwrap();
+    let s: serde_json::Value = serde_json::from_str(&sarif::render(
+        &r,
+        &gazette::check::rule_infos(),
+        &[],
+        Lang::Zh,
+    ))
+    .unwrap();
     let result = s["runs"][0]["results"]
         .as_array()
         .unwrap()

@@ -315,7 +315,12 @@ fn eighty_thousand_findings_on_one_line_render_in_linear_time() {
     // SARIF and the human format take their positions from the same table. The human format
     // draws an excerpt per finding; a few thousand show that its columns are right.
     r.diagnostics.truncate(2_000);
-    let sarif_out = sarif::render(std::slice::from_ref(&r), &[], Lang::Zh);
+    let sarif_out = sarif::render(
+        std::slice::from_ref(&r),
+        &gazette::check::rule_infos(),
+        &[],
+        Lang::Zh,
+    );
     assert!(sarif_out.contains("\"startColumn\": 11995"));
     let shown = human::render(
         std::slice::from_ref(&r),

@@ -1,7 +1,7 @@
 //! The semantic model of a qualification notice: who is introduced on which ground, and which
 //! later clause restates whom.
 
-use gazette::check::qualification::{Ground, QualificationModel, Restating};
+use gazette::model::qualification::{Ground, QualificationModel, Restating};
 use gazette::syntax::parse_document;
 
 fn notice(body: &str) -> String {

@@ -12,7 +12,8 @@ use gazette::check::Settings;
 use gazette::diagnostic::{Lang, Severity};
 use gazette::render::human;
 use gazette::report::{check_all, check_bytes, FileReport};
-use gazette::roster::apply::{apply, check_sequentially};
+use gazette::report::{check_sequentially, pages};
+use gazette::roster::apply::apply;
 use gazette::roster::Roster;
 
 const ROSTER: &str = "examples/roster/roster.toml";
@@ -185,7 +186,7 @@ fn the_roster_rolled_through_the_archive() {
         "{}",
         listing(&reports)
     );
-    apply(&mut at_once, &reports, &settings);
+    apply(&mut at_once, &pages(&reports, &settings));
     assert_eq!(at_once, after);
 
     // What is written reads back as the same roster.

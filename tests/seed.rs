@@ -289,17 +289,10 @@ fn the_total_of_notice_56_is_checked_only_with_its_baseline() {
 /// Every entry of notice 58 resolves to a post of the 直辖市 profile under the right action.
 #[test]
 fn every_entry_of_58_resolves_to_a_known_post_and_the_right_action() {
-    use gazette::check::personnel::{moves, verdict, Verdict};
+    use gazette::model::personnel::{verdict, Verdict};
     let report = gazette::report::check_bytes("seed.md", SEED.as_bytes(), &Default::default());
-    let settings = gazette::check::Settings::default();
-    let ctx = gazette::check::Context::new(
-        &settings,
-        "seed.md",
-        &report.source,
-        &report.document,
-        &report.facts,
-    );
-    let all = moves(&ctx);
+    let model = gazette::model::Model::new(&report.source, &report.document, None);
+    let all = model.moves();
     // Person × post pairs, counted by hand on the printed list: 5 + 34 + 1 + 1 + 49 + 2.
     assert_eq!(
         all.iter().filter(|m| m.notice.number == Some(58)).count(),
@@ -315,7 +308,7 @@ fn every_entry_of_58_resolves_to_a_known_post_and_the_right_action() {
             m.post.text
         );
     }
-    let transfers = gazette::check::personnel::transfers(&ctx);
+    let transfers = model.transfers();
     let found: Vec<(&str, &str)> = transfers
         .iter()
         .map(|t| (t.person.as_str(), t.kind))

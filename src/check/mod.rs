@@ -3,8 +3,6 @@
 //! A rule reads the [`Context`] and pushes [`Diagnostic`]s; it never prints. A new rule is
 //! one new file, one line in [`registry::RULES`], and its fixtures under `examples/rules/`.
 
-pub mod personnel;
-pub mod qualification;
 pub mod registry;
 pub mod rules;
 pub mod suppression;
@@ -14,6 +12,11 @@ use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::source::{DecodeFailure, Encoding};
 
 pub use registry::{find_rule, RULES};
+
+/// Every rule, as renderers are told about them.
+pub fn rule_infos() -> Vec<crate::diagnostic::RuleInfo<'static>> {
+    RULES.iter().map(|r| r.info()).collect()
+}
 
 /// What the decoder learnt about the input bytes.
 #[derive(Debug, Clone)]
@@ -25,8 +28,8 @@ pub struct InputFacts {
 /// Everything a rule may look at.
 pub struct Context<'a> {
     pub settings: &'a Settings,
-    /// The personnel moves of the document, computed on first use (see `personnel::moves`).
-    pub personnel: std::sync::OnceLock<Vec<personnel::Move<'a>>>,
+    /// What the document means (moves, qualification events), computed on first use.
+    pub model: crate::model::Model<'a>,
     /// The file's path as given (for messages that point from one file to another).
     pub path: &'a str,
     /// The decoded text (for undecodable input: the part before the first bad byte).
@@ -45,7 +48,7 @@ impl<'a> Context<'a> {
     ) -> Context<'a> {
         Context {
             settings,
-            personnel: std::sync::OnceLock::new(),
+            model: crate::model::Model::new(source, document, settings.profile.as_deref()),
             path,
             source,
             document,
@@ -56,6 +59,19 @@ impl<'a> Context<'a> {
     /// The roster of prior state, when the run has one.
     pub fn roster(&self) -> Option<&'a crate::roster::Roster> {
         self.settings.roster.as_deref()
+    }
+
+    /// The run's roster and what the run changes, for the rules that say nothing without a
+    /// roster.
+    pub fn run_changes_with_roster(
+        contexts: &[Context<'a>],
+    ) -> Option<(
+        &'a crate::roster::Roster,
+        crate::model::personnel::RunChanges,
+    )> {
+        let roster = contexts.first()?.roster()?;
+        let changes = crate::model::personnel::RunChanges::of(contexts.iter().map(|c| &c.model));
+        Some((roster, changes))
     }
 
     pub fn slice(&self, span: Span) -> &str {
@@ -88,6 +104,18 @@ pub enum Check {
 pub type RunCheck = fn(&[Context], &mut Vec<(usize, Diagnostic)>);
 
 impl RuleDef {
+    /// What renderers may say about this rule.
+    pub fn info(&self) -> crate::diagnostic::RuleInfo<'static> {
+        crate::diagnostic::RuleInfo {
+            code: self.code,
+            name: self.name,
+            severity: self.severity,
+            enabled_by_default: self.enabled_by_default,
+            summary: self.summary,
+            explanation: self.explanation,
+        }
+    }
+
     /// A diagnostic of this rule at `span`, with its default severity.
     pub fn diagnostic(
         &self,
@@ -280,15 +308,4 @@ pub fn in_style(value: u32, style: crate::ast::NumeralStyle) -> String {
     }
 }
 
-/// The standing committee a name refers to, with the common abbreviations spelt out, so that
-/// 「重庆市人大常委会」 and 「重庆市人民代表大会常务委员会」 compare equal.
-pub fn normalise_body(name: &str) -> String {
-    let compact: String = name
-        .chars()
-        .filter(|c| !c.is_whitespace() && !crate::source::is_invisible(*c))
-        .collect();
-    compact
-        .replace("人大常委会", "人民代表大会常务委员会")
-        .replace("常委会", "常务委员会")
-        .replace("人大", "人民代表大会")
-}
+pub use crate::model::names::normalise_body;

@@ -298,7 +298,12 @@ fn fatal(format: Format, message: &str) -> ExitCode {
         )),
         Format::Sarif => write_stdout(&format!(
             "{}\n",
-            render::sarif::render(&[], &[message.to_string()], Lang::Zh)
+            render::sarif::render(
+                &[],
+                &crate::check::rule_infos(),
+                &[message.to_string()],
+                Lang::Zh
+            )
         )),
         Format::Github => write_stdout(&format!(
             "::error title=gazette::{}\n",
@@ -937,6 +942,7 @@ fn check(args: CheckArgs) -> ExitCode {
             Format::Sarif => sink.write_all(
                 (render::sarif::render_with_notes(
                     &reports,
+                    &crate::check::rule_infos(),
                     &io_errors,
                     lang,
                     notes,
@@ -1144,22 +1150,20 @@ pub fn tree_json(report: &FileReport) -> String {
         #[serde(flatten)]
         document: &'a crate::ast::Document,
         /// People who leave one post and take another in this document.
-        transfers: Vec<crate::check::personnel::Transfer>,
+        transfers: Vec<crate::model::personnel::Transfer>,
     }
     let settings = Settings::default();
-    let ctx = crate::check::Context::new(
-        &settings,
-        &report.path,
+    let model = crate::model::Model::new(
         &report.source,
         &report.document,
-        &report.facts,
+        settings.profile.as_deref(),
     );
     let tree = Tree {
         version: render::json::VERSION,
         path: &report.path,
         encoding: report.encoding.map(|e| e.name()),
         document: &report.document,
-        transfers: crate::check::personnel::transfers(&ctx),
+        transfers: model.transfers(),
     };
     serde_json::to_string_pretty(&tree).unwrap_or_default()
 }

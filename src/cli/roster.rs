@@ -214,7 +214,7 @@ fn init(args: InitArgs) -> ExitCode {
         return code;
     }
     let mut roster = Roster::default();
-    let log = apply(&mut roster, &reports, &settings);
+    let log = apply(&mut roster, &crate::report::pages(&reports, &settings));
     print_log(&log, args.common.verbose);
     let text = roster.to_toml();
     if let Err(message) = readable(&log, &text, &roster) {
@@ -301,7 +301,8 @@ fn apply_command(args: ApplyArgs) -> ExitCode {
     if let Err(code) = checked(&reports, args.common.force) {
         return code;
     }
-    let again = crate::roster::apply::already_applied(&before, &reports);
+    let again =
+        crate::roster::apply::already_applied(&before, &crate::report::pages(&reports, &settings));
     if !again.is_empty() {
         for line in &again {
             eprintln!("gazette: {line}");
@@ -311,7 +312,7 @@ fn apply_command(args: ApplyArgs) -> ExitCode {
         }
     }
     let mut roster = before.clone();
-    let log = apply(&mut roster, &reports, &settings);
+    let log = apply(&mut roster, &crate::report::pages(&reports, &settings));
     print_log(&log, args.common.verbose);
     let new_text = match crate::roster::edit::edit_in_place(&full_text, &before, &roster) {
         Ok(t) => t,
@@ -347,7 +348,7 @@ fn apply_command(args: ApplyArgs) -> ExitCode {
 
 /// `check --sequential DIR`: the library does the work; out-of-order pages are said here.
 pub fn check_sequentially(inputs: Vec<(String, Vec<u8>)>, settings: &Settings) -> Vec<FileReport> {
-    let sequence = crate::roster::apply::check_sequentially(inputs, settings);
+    let sequence = crate::report::check_sequentially(inputs, settings);
     for w in &sequence.warnings {
         eprintln!("gazette: {w}");
     }

@@ -1,5 +1,6 @@
 //! Domain knowledge as data: tables embedded from TOML files beside this module.
 
+pub mod body;
 pub mod laws;
 pub mod post;
 pub mod profile;

@@ -95,26 +95,9 @@ impl PostInfo {
 }
 
 /// Spells out the abbreviations of congress bodies and drops the term: two spellings of one
-/// body compare equal.
+/// body compare equal (see [`crate::domain::body`]).
 pub fn normalise(text: &str) -> String {
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !crate::source::is_invisible(*c))
-        .collect();
-    let spelt = compact
-        .replace("人大常委会", "人民代表大会常务委员会")
-        .replace("常委会", "常务委员会")
-        .replace("人大", "人民代表大会");
-    without_terms(&spelt)
-}
-
-/// 「重庆市第六届人民代表大会」, 「省十二届人大」 → without the term.
-fn without_terms(s: &str) -> String {
-    static TERM: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = TERM.get_or_init(|| {
-        regex::Regex::new("第?[〇一二三四五六七八九十百0-9]+届").expect("a valid regex")
-    });
-    re.replace_all(s, "").into_owned()
+    crate::domain::body::BodyName::parse(text).body
 }
 
 /// Removes parenthesised alternate names, returning the first one.

@@ -358,13 +358,7 @@ impl<'p> RegionProfile<'p> {
     }
 }
 
-/// The issuer's region: 「重庆市人民代表大会常务委员会」 → 「重庆市」.
-pub fn issuer_region(issuer: &str) -> String {
-    let n = crate::domain::post::normalise(issuer);
-    n.strip_suffix("人民代表大会常务委员会")
-        .unwrap_or(&n)
-        .to_string()
-}
+pub use crate::model::names::issuer_region;
 
 #[cfg(test)]
 mod tests {

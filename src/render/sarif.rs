@@ -8,8 +8,7 @@
 
 use serde_json::{json, Value};
 
-use crate::check::{RuleDef, RULES};
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::diagnostic::{Diagnostic, Lang, RuleInfo, Severity};
 use crate::report::FileReport;
 
 /// A file path as a URI reference: non-ASCII bytes and reserved characters percent-encoded,
@@ -104,7 +103,7 @@ fn fingerprint(r: &FileReport, d: &Diagnostic, seen: &mut Vec<u64>) -> String {
     format!("{base:016x}:{}", occurrence + 1)
 }
 
-fn rule(rule: &RuleDef) -> Value {
+fn rule(rule: &RuleInfo) -> Value {
     json!({
         "id": rule.code,
         "name": rule.name,
@@ -119,8 +118,14 @@ fn rule(rule: &RuleDef) -> Value {
     })
 }
 
-fn result(r: &FileReport, d: &Diagnostic, lang: Lang, seen: &mut Vec<u64>) -> Value {
-    let index = RULES.iter().position(|x| x.code == d.code).unwrap_or(0);
+fn result(
+    r: &FileReport,
+    d: &Diagnostic,
+    rules: &[RuleInfo],
+    lang: Lang,
+    seen: &mut Vec<u64>,
+) -> Value {
+    let index = rules.iter().position(|x| x.code == d.code).unwrap_or(0);
     let mut v = json!({
         "ruleId": d.code,
         "ruleIndex": index,
@@ -163,15 +168,17 @@ fn result(r: &FileReport, d: &Diagnostic, lang: Lang, seen: &mut Vec<u64>) -> Va
     v
 }
 
-/// The whole run as one SARIF log. `errors` are inputs that could not be read.
-pub fn render(reports: &[FileReport], errors: &[String], lang: Lang) -> String {
-    render_with_notes(reports, errors, lang, false, None)
+/// The whole run as one SARIF log. `rules` are the tool's rules (SARIF lists them all and
+/// results point into the list); `errors` are inputs that could not be read.
+pub fn render(reports: &[FileReport], rules: &[RuleInfo], errors: &[String], lang: Lang) -> String {
+    render_with_notes(reports, rules, errors, lang, false, None)
 }
 
 /// As [`render`]; with `notes`, also what could not be verified, as informational results;
 /// with `root_dir` (the directory relative paths start from), SRCROOT's absolute URI.
 pub fn render_with_notes(
     reports: &[FileReport],
+    rules: &[RuleInfo],
     errors: &[String],
     lang: Lang,
     notes: bool,
@@ -181,7 +188,7 @@ pub fn render_with_notes(
     for r in reports {
         let mut seen = Vec::new();
         for d in r.diagnostics.iter().filter(|d| super::shown(r, d, notes)) {
-            results.push(result(r, d, lang, &mut seen));
+            results.push(result(r, d, rules, lang, &mut seen));
         }
     }
     let mut root = json!({
@@ -209,7 +216,7 @@ pub fn render_with_notes(
                 "name": "gazette",
                 "version": env!("CARGO_PKG_VERSION"),
                 "informationUri": REPOSITORY,
-                "rules": RULES.iter().map(|r| rule(r)).collect::<Vec<_>>(),
+                "rules": rules.iter().map(rule).collect::<Vec<_>>(),
             }},
             "invocations": [{
                 "executionSuccessful": errors.is_empty(),

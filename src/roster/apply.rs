@@ -1,13 +1,13 @@
 //! Rolling a roster forward through notices: what each notice changes, in date and number
-//! order. The checker's own models say what a notice means (who is confirmed or terminated,
+//! order. The model says what a notice means (who is confirmed or terminated,
 //! who takes or leaves which post), so the roster and the rules never disagree on a reading.
 
 use crate::ast::{Notice, NoticeBody};
-use crate::check::personnel::{decision_moves, moves, Direction};
-use crate::check::qualification::{name_key, Figure, QualificationModel, Restating};
-use crate::check::{Context, Settings};
-use crate::domain::profile::issuer_region;
-use crate::report::{check_all, FileReport};
+use crate::model::names::issuer_region;
+use crate::model::personnel::Direction;
+use crate::model::qualification::{name_key, Figure, QualificationModel, Restating};
+use crate::model::Model;
+use crate::source::LineIndex;
 
 use super::{
     congress_name, congress_of_issuer, full_post, parse_congress_name, CongressRecord, Office,
@@ -25,22 +25,37 @@ pub struct ApplyLog {
     pub refused: Vec<String>,
 }
 
+/// One checked file as the roster reads it: what its notices mean, and where their lines are
+/// (for the log).
+pub struct Page<'a> {
+    pub path: &'a str,
+    pub lines: &'a LineIndex,
+    pub model: Model<'a>,
+}
+
+impl Page<'_> {
+    fn at(&self, offset: usize) -> String {
+        let line = self.lines.position(self.model.source, offset).line;
+        format!("{}:{line}", self.path)
+    }
+}
+
 /// The notices of a run in the order they take effect: by date, then number.
-pub fn chronological(reports: &[FileReport]) -> Vec<(usize, &Notice)> {
-    let mut all: Vec<(usize, &Notice)> = reports
+pub fn chronological<'a>(pages: &[Page<'a>]) -> Vec<(usize, &'a Notice)> {
+    let mut all: Vec<(usize, &Notice)> = pages
         .iter()
         .enumerate()
-        .flat_map(|(i, r)| r.document.notices().map(move |n| (i, n)))
+        .flat_map(|(i, p)| p.model.document.notices().map(move |n| (i, n)))
         .collect();
     all.sort_by_key(|(file, n)| (n.date().is_none(), n.date(), n.number, *file, n.span.start));
     all
 }
 
-/// The notices of `reports` the roster has already taken in: numbered at or below its
+/// The notices of `pages` the roster has already taken in: numbered at or below its
 /// congress's `last_notice`. Applying them again would count their changes twice.
-pub fn already_applied(roster: &Roster, reports: &[FileReport]) -> Vec<String> {
+pub fn already_applied(roster: &Roster, pages: &[Page]) -> Vec<String> {
     let mut out = Vec::new();
-    for (file, notice) in chronological(reports) {
+    for (file, notice) in chronological(pages) {
         let Some(n) = notice.number else { continue };
         let Some(last) = roster
             .congress(&congress_of_issuer(&notice.issuer), notice.term)
@@ -49,35 +64,23 @@ pub fn already_applied(roster: &Roster, reports: &[FileReport]) -> Vec<String> {
             continue;
         };
         if n <= last {
-            let report = &reports[file];
-            let line = report
-                .line_index
-                .position(&report.source, notice.span.start)
-                .line;
             out.push(format!(
-                "{}:{line} 第{n}号公告已经应用过（名册 last_notice = {last}）/ notice {n} already applied (last_notice = {last})",
-                report.path
+                "{} 第{n}号公告已经应用过（名册 last_notice = {last}）/ notice {n} already applied (last_notice = {last})",
+                pages[file].at(notice.span.start)
             ));
         }
     }
     out
 }
 
-/// Applies every notice of `reports` to `roster`.
-pub fn apply(roster: &mut Roster, reports: &[FileReport], settings: &Settings) -> ApplyLog {
-    let contexts: Vec<Context> = reports
-        .iter()
-        .map(|r| Context::new(settings, &r.path, &r.source, &r.document, &r.facts))
-        .collect();
+/// Applies every notice of `pages` to `roster`.
+pub fn apply(roster: &mut Roster, pages: &[Page]) -> ApplyLog {
     let mut log = ApplyLog::default();
-    for (file, notice) in chronological(reports) {
-        let report = &reports[file];
-        let at = |offset: usize| {
-            let p = report.line_index.position(&report.source, offset);
-            format!("{}:{}", report.path, p.line)
-        };
+    for (file, notice) in chronological(pages) {
+        let page = &pages[file];
+        let at = |offset: usize| page.at(offset);
         for u in &notice.unrecognised {
-            let text: String = report.source[u.span.start..u.span.end]
+            let text: String = page.model.source[u.span.start..u.span.end]
                 .chars()
                 .take(40)
                 .collect();
@@ -95,7 +98,9 @@ pub fn apply(roster: &mut Roster, reports: &[FileReport], settings: &Settings) -
                 }
             }
             NoticeBody::Personnel(_) => {
-                for m in moves(&contexts[file])
+                for m in page
+                    .model
+                    .moves()
                     .iter()
                     .filter(|m| std::ptr::eq(m.notice, notice))
                 {
@@ -112,7 +117,9 @@ pub fn apply(roster: &mut Roster, reports: &[FileReport], settings: &Settings) -
                 }
             }
             NoticeBody::Decision(_) => {
-                for m in decision_moves(&contexts[file])
+                for m in page
+                    .model
+                    .decision_moves()
                     .iter()
                     .filter(|m| std::ptr::eq(m.notice, notice))
                 {
@@ -278,54 +285,4 @@ fn qualification(
             }
         }
     }
-}
-
-/// An archive checked page by page.
-pub struct Sequence {
-    pub reports: Vec<FileReport>,
-    /// The roster as the last page left it.
-    pub roster: Roster,
-    /// Pages dated before the page before them.
-    pub warnings: Vec<String>,
-    /// What applying the pages could not read.
-    pub skipped: Vec<String>,
-}
-
-/// Checks each page against the roster as the pages before it left it, then applies it (in
-/// memory). Pages are taken in the order given — an archive's file names, by date.
-pub fn check_sequentially(inputs: Vec<(String, Vec<u8>)>, settings: &Settings) -> Sequence {
-    let mut roster: Roster = settings.roster.as_deref().cloned().unwrap_or_default();
-    let mut sequence = Sequence {
-        reports: Vec::new(),
-        roster: Roster::default(),
-        warnings: Vec::new(),
-        skipped: Vec::new(),
-    };
-    let mut last: Option<((u32, u32, u32), String)> = None;
-    for input in inputs {
-        let page_settings = Settings {
-            roster: Some(std::sync::Arc::new(roster.clone())),
-            ..settings.clone()
-        };
-        let report = check_all(vec![input], &page_settings).remove(0);
-        let dates = || report.document.notices().filter_map(|n| n.date());
-        if let (Some(first), Some(newest)) = (dates().min(), dates().max()) {
-            if let Some((previous, path)) = &last {
-                if first < *previous {
-                    sequence.warnings.push(format!(
-                        "{} 的公告早于前一版 {path}，顺序可能有误 / dated before the page before it",
-                        report.path
-                    ));
-                }
-            }
-            last = Some((newest, report.path.clone()));
-        }
-        if !report.unreadable() {
-            let log = apply(&mut roster, std::slice::from_ref(&report), &page_settings);
-            sequence.skipped.extend(log.skipped);
-        }
-        sequence.reports.push(report);
-    }
-    sequence.roster = roster;
-    sequence
 }

@@ -13,8 +13,10 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::qualification::name_key;
-use crate::domain::post::{normalise, parse_post};
+use crate::domain::post::parse_post;
+pub use crate::model::names::{
+    congress_name, congress_of_issuer, full_post, name_key, parse_congress_name,
+};
 
 /// The state of one congress (人民代表大会 of one region and term).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,60 +164,6 @@ struct RawOffice {
     holder: toml::Spanned<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     acting: bool,
-}
-
-/// 「重庆市第六届人民代表大会」 / 「重庆市六届人大」 → (「重庆市人民代表大会」, 6).
-pub fn parse_congress_name(name: &str) -> Option<(String, Option<u32>)> {
-    static TERM: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = TERM.get_or_init(|| {
-        regex::Regex::new("第?([〇一二三四五六七八九十百0-9０-９]+)届").expect("a valid regex")
-    });
-    let term = re
-        .captures(name)
-        .and_then(|c| crate::syntax::numerals::parse_numeral(&c[1]))
-        .map(|(n, _)| n);
-    let body = normalise(name);
-    let region = body.strip_suffix("人民代表大会")?;
-    if region.is_empty() || region.contains("委员会") {
-        return None;
-    }
-    Some((body, term))
-}
-
-/// The canonical name of a congress: region, term, 人民代表大会.
-pub fn congress_name(body: &str, term: Option<u32>) -> String {
-    let region = body.strip_suffix("人民代表大会").unwrap_or(body);
-    match term {
-        Some(t) => format!(
-            "{region}第{}届人民代表大会",
-            crate::syntax::numerals::to_chinese(t)
-        ),
-        None => body.to_string(),
-    }
-}
-
-/// The congress whose standing committee issued a notice: 「重庆市人民代表大会常务委员会」 →
-/// 「重庆市人民代表大会」.
-pub fn congress_of_issuer(issuer: &str) -> String {
-    let n = normalise(issuer);
-    match n.strip_suffix("常务委员会") {
-        Some(body) => body.to_string(),
-        None => n,
-    }
-}
-
-/// A post in the roster's form, spelt out with the issuer's region when abbreviated:
-/// 「市财政局局长」 in a 重庆市 notice → 「重庆市财政局局长」.
-pub fn full_post(key: &str, region: &str) -> String {
-    let last = region
-        .chars()
-        .next_back()
-        .map(String::from)
-        .unwrap_or_default();
-    match key.strip_prefix(last.as_str()) {
-        Some(rest) if !key.starts_with(region) && !region.is_empty() => format!("{region}{rest}"),
-        _ => key.to_string(),
-    }
 }
 
 /// A post as written in a roster file, in the form rules compare.

@@ -1,15 +1,16 @@
 //! What a run says about each person: the moves of its personnel lists and decisions, and
 //! the deputies its qualification notices introduce or terminate. Read from the models the
-//! rules share (`check::personnel`, `check::qualification`), never from a rule, so that a
+//! rules share (`model::personnel`, `model::qualification`), never from a rule, so that a
 //! hover on a name tells what the checker read.
 
 use std::collections::HashMap;
 
 use crate::ast::Span;
-use crate::check::personnel::{self, Direction};
-use crate::check::qualification::{name_key, QualificationModel};
-use crate::check::{Context, Settings};
+use crate::check::Settings;
 use crate::diagnostic::Message;
+use crate::model::personnel::Direction;
+use crate::model::qualification::name_key;
+use crate::model::Model;
 use crate::report::FileReport;
 
 /// One thing said about a person, where it is said.
@@ -30,7 +31,7 @@ impl People {
     pub fn of_run(reports: &[FileReport], settings: &Settings) -> People {
         let mut people = People::default();
         for r in reports {
-            let ctx = Context::new(settings, &r.path, &r.source, &r.document, &r.facts);
+            let model = Model::new(&r.source, &r.document, settings.profile.as_deref());
             let mut add = |name: &str, span: Span, what: Message| {
                 people.0.entry(name_key(name)).or_default().push(Mention {
                     path: r.path.clone(),
@@ -39,7 +40,7 @@ impl People {
                     what,
                 });
             };
-            for m in personnel::moves(&ctx) {
+            for m in model.moves() {
                 let action = m.action.map_or("", |a| a.words());
                 let post = &m.post.text;
                 let what = match m.direction {
@@ -58,7 +59,7 @@ impl People {
                 };
                 add(&m.person.name.text, m.person.span, what);
             }
-            for m in personnel::decision_moves(&ctx) {
+            for m in model.decision_moves() {
                 let post = &m.post;
                 let what = match m.direction {
                     Direction::In => Message::new(
@@ -76,9 +77,9 @@ impl People {
                 };
                 add(&m.person, m.person_span, what);
             }
-            for model in QualificationModel::all(&r.document) {
-                for i in &model.introductions {
-                    let what = if i.ground == crate::check::qualification::Ground::Detained {
+            for q in model.qualifications() {
+                for i in &q.introductions {
+                    let what = if i.ground == crate::model::qualification::Ground::Detained {
                         Message::new(
                             format!("代表职务暂停执行（{}）", i.ground.zh()),
                             format!("mandate suspended ({})", i.ground.en()),

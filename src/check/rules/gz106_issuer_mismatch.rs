@@ -1,8 +1,9 @@
 //! GZ106 issuer-mismatch.
 
 use crate::ast::{NoticeBody, Text};
-use crate::check::{normalise_body, Check, Context, RuleDef};
+use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::names::BodyName;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ106",
@@ -67,16 +68,5 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn same_body(a: &str, b: &str) -> bool {
-    without_term(&normalise_body(a)) == without_term(&normalise_body(b))
-}
-
-/// 「徐州市第十六届人民代表大会常务委员会」 → 「徐州市人民代表大会常务委员会」.
-fn without_term(s: &str) -> String {
-    let Some(start) = s.find('第') else {
-        return s.to_string();
-    };
-    match s[start..].find('届') {
-        Some(len) => format!("{}{}", &s[..start], &s[start + len + '届'.len_utf8()..]),
-        None => s.to_string(),
-    }
+    BodyName::parse(a).body == BodyName::parse(b).body
 }

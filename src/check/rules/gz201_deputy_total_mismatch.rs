@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 
 use crate::ast::{Notice, Number, Span};
-use crate::check::qualification::{Figure, QualificationModel};
 use crate::check::{normalise_body, Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::names::BodyName;
+use crate::model::qualification::{Figure, QualificationModel};
 use crate::roster::congress_of_issuer;
 
 pub const RULE: RuleDef = RuleDef {
@@ -120,7 +121,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     for ctx in contexts {
         for notice in ctx.document.notices() {
             if let Some(n) = notice.number {
-                let issuer = without_term(&normalise_body(&notice.issuer));
+                let issuer = BodyName::parse(&notice.issuer).body;
                 numbers.entry((issuer, notice.term)).or_default().insert(n);
             }
         }
@@ -142,7 +143,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                 .or(notice.term);
             let issuer = normalise_body(&notice.issuer);
             groups
-                .entry((without_term(&issuer), term))
+                .entry((BodyName::parse(&issuer).body, term))
                 .or_default()
                 .push(Item {
                     file,
@@ -165,7 +166,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
             .first()
             .and_then(|i| from_roster(&contexts[i.file], i.notice, *term));
         for item in items.iter() {
-            let issuer = without_term(&normalise_body(&item.notice.issuer));
+            let issuer = BodyName::parse(&item.notice.issuer).body;
             let known = numbers.get(&(issuer, item.notice.term));
             let chained = match (
                 previous.as_ref().map(|p| (p.file, p.number)),
@@ -417,12 +418,4 @@ fn not_verifiable(count: &Number, unit: &str, hidden: Option<Span>) -> Diagnosti
             "与上一份公告一起检查（多个文件一并给出），或用 --roster 给出之前的实有代表数，即可核对",
             "check it together with the previous notice of the same congress, or give the count before it with --roster",
         )
-}
-
-/// 「徐州市第十六届人民代表大会常务委员会」 → 「徐州市人民代表大会常务委员会」.
-fn without_term(s: &str) -> String {
-    match (s.find('第'), s.find('届')) {
-        (Some(a), Some(b)) if a < b => format!("{}{}", &s[..a], &s[b + '届'.len_utf8()..]),
-        _ => s.to_string(),
-    }
 }

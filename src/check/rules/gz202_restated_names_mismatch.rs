@@ -1,9 +1,9 @@
 //! GZ202 restated-names-mismatch.
 
 use crate::ast::{Person, Span};
-use crate::check::qualification::{Ground, QualificationModel, Restating};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::qualification::{Ground, QualificationModel, Restating};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ202",
@@ -43,7 +43,7 @@ fn persons_span(persons: &[&Person]) -> Option<Span> {
 
 /// An introduction not restated whose name differs from `p` in one character.
 fn near_miss(m: &QualificationModel, p: &Person, restated: &[usize]) -> Option<usize> {
-    let a: Vec<char> = crate::check::qualification::name_key(&p.name.text)
+    let a: Vec<char> = crate::model::qualification::name_key(&p.name.text)
         .chars()
         .collect();
     (0..m.introductions.len())

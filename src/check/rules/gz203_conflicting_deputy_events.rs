@@ -1,8 +1,8 @@
 //! GZ203 conflicting-deputy-events.
 
-use crate::check::qualification::QualificationModel;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::qualification::QualificationModel;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ203",

@@ -1,9 +1,9 @@
 //! GZ204 consequential-posts (the half that needs no roster).
 
 use crate::ast::ConsequenceKind;
-use crate::check::qualification::{Ground, QualificationModel};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
+use crate::model::qualification::{Ground, QualificationModel};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ204",
@@ -41,7 +41,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             for p in &c.strangers {
                 // An unread sentence that names the holder may be the one that terminates them:
                 // say what could not be verified instead of calling the termination missing.
-                let key = crate::check::qualification::name_key(&p.name.text);
+                let key = crate::model::qualification::name_key(&p.name.text);
                 let hidden = m
                     .unreadable
                     .iter()
@@ -143,16 +143,16 @@ fn word(kind: ConsequenceKind) -> &'static str {
 /// With a roster: the posts a terminated deputy holds that the notice leaves out, and posts it
 /// ends that the roster does not give the person.
 fn against_the_roster(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    use crate::check::personnel::{lost_with_mandate, profile_for};
     use crate::domain::post::{parse_post, parse_posts};
     use crate::domain::profile::issuer_region;
+    use crate::model::personnel::lost_with_mandate;
     use crate::roster::full_post;
     let Some(roster) = ctx.roster() else {
         return;
     };
     for m in QualificationModel::all(ctx.document) {
         let region = issuer_region(&m.notice.issuer);
-        let profile = profile_for(ctx, &m.notice.issuer);
+        let profile = ctx.model.profile_for(&m.notice.issuer);
         // The roster's posts of a person that end with the mandate.
         let lost = |key: &str| -> Vec<String> {
             roster
@@ -191,7 +191,7 @@ fn against_the_roster(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let span = r
                 .named
                 .iter()
-                .find(|p| crate::check::qualification::name_key(&p.name.text) == intro.key)
+                .find(|p| crate::model::qualification::name_key(&p.name.text) == intro.key)
                 .map_or(r.clause.span, |p| p.name.span);
             let posts = missing.join("、");
             out.push(

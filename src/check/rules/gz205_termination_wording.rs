@@ -1,9 +1,9 @@
 //! GZ205 termination-wording.
 
 use crate::ast::Span;
-use crate::check::qualification::{Ground, QualificationModel, Restating};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
+use crate::model::qualification::{Ground, QualificationModel, Restating};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ205",
@@ -37,7 +37,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|r| r.kind == Restating::Termination)
         {
-            let grounds: Vec<&crate::check::qualification::Introduction> =
+            let grounds: Vec<&crate::model::qualification::Introduction> =
                 r.covers.iter().map(|&i| &m.introductions[i]).collect();
             match r.mode.map(|t| t.text.as_str()) {
                 Some(mode @ ("自然" | "自行")) => {

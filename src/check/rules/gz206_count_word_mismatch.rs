@@ -1,9 +1,9 @@
 //! GZ206 count-word-mismatch.
 
 use crate::ast::{Block, Fact, Number, Person, Span};
-use crate::check::qualification::{Ground, QualificationModel, Restating};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::qualification::{Ground, QualificationModel, Restating};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ206",
@@ -252,8 +252,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Block::Opaque(o) = block else { continue };
         for report in &o.deputy_reports {
             let Some(first) = first else { continue };
-            if crate::check::qualification::name_key(&report.first.name.text)
-                != crate::check::qualification::name_key(&first.name.text)
+            if crate::model::qualification::name_key(&report.first.name.text)
+                != crate::model::qualification::name_key(&first.name.text)
             {
                 out.push(
                     RULE.diagnostic(

@@ -1,8 +1,8 @@
 //! GZ208 suspension-not-termination.
 
-use crate::check::qualification::{Ground, QualificationModel};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::qualification::{Ground, QualificationModel};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ208",

@@ -1,8 +1,8 @@
 //! GZ304 wrong-action-for-post.
 
-use crate::check::personnel::{allowed, moves, verdict, Verdict};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::personnel::{allowed, verdict, Verdict};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ304",
@@ -33,7 +33,7 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for m in moves(ctx) {
+    for m in ctx.model.moves() {
         let v = verdict(m);
         if !matches!(v, Verdict::Wrong | Verdict::Contested) {
             continue;

@@ -3,10 +3,10 @@
 use std::collections::BTreeSet;
 
 use crate::ast::{Fact, NoticeBody, Span};
-use crate::check::personnel::{moves, profile_for, verdict, Verdict};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::post::parse_posts;
+use crate::model::personnel::{verdict, Verdict};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ305",
@@ -58,7 +58,7 @@ fn unknown(span: Span, text: &str, institution: &str) -> Diagnostic {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen = BTreeSet::new();
-    for m in moves(ctx) {
+    for m in ctx.model.moves() {
         if verdict(m) == Verdict::UnknownPost && seen.insert(m.post.span) {
             out.push(unknown(m.post.span, &m.post.text, &m.info.institution));
         }
@@ -68,11 +68,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let NoticeBody::Decision(d) = &notice.body else {
             continue;
         };
-        let (Some(title), Some(profile)) = (&d.title, profile_for(ctx, &notice.issuer)) else {
+        let (Some(title), Some(profile)) = (&d.title, ctx.model.profile_for(&notice.issuer)) else {
             continue;
         };
         let matter = &title.matter.text;
-        let Some(m) = crate::check::personnel::matter_move(matter) else {
+        let Some(m) = crate::model::personnel::matter_move(matter) else {
             continue;
         };
         let post = &matter[m.post.clone()];
@@ -90,7 +90,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let NoticeBody::Qualification(q) = &notice.body else {
             continue;
         };
-        let Some(profile) = profile_for(ctx, &notice.issuer) else {
+        let Some(profile) = ctx.model.profile_for(&notice.issuer) else {
             continue;
         };
         for clause in q.paragraphs.iter().flat_map(|p| &p.clauses) {

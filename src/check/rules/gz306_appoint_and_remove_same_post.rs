@@ -1,8 +1,8 @@
 //! GZ306 appoint-and-remove-same-post.
 
-use crate::check::personnel::{moves, Direction};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::personnel::Direction;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ306",
@@ -24,7 +24,7 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let all = moves(ctx);
+    let all = ctx.model.moves();
     // Appointments by (notice, person, post), so each removal is one look-up.
     let mut appointed = std::collections::HashMap::new();
     for a in all.iter().filter(|m| m.direction == Direction::In) {

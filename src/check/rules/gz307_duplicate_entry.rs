@@ -1,6 +1,5 @@
 //! GZ307 duplicate-entry.
 
-use crate::check::personnel::moves;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -20,13 +19,13 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let all = moves(ctx);
+    let all = ctx.model.moves();
     // The first move of each (notice, direction, person, post); a later one is a repeat.
     let mut first = std::collections::HashMap::new();
     for b in all {
         let key = (
             b.notice.span.start,
-            b.direction == crate::check::personnel::Direction::In,
+            b.direction == crate::model::personnel::Direction::In,
             b.person_key(),
             b.info.key(),
         );
@@ -34,7 +33,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             first.insert(key, b);
             continue;
         };
-        let a: &crate::check::personnel::Move = a;
+        let a: &crate::model::personnel::Move = a;
         if a.post.span == b.post.span {
             continue;
         }

@@ -1,9 +1,9 @@
 //! GZ308 single-holder-conflict (within a run).
 
-use crate::check::personnel::{moves, Direction, RunChanges};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::profile::issuer_region;
+use crate::model::personnel::Direction;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ308",
@@ -33,7 +33,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     let mut given: std::collections::HashMap<String, (usize, String, crate::ast::Span, String)> =
         std::collections::HashMap::new();
     for (file, ctx) in contexts.iter().enumerate() {
-        for m in moves(ctx) {
+        for m in ctx.model.moves() {
             let single = m.rule.is_some_and(|r| r.single);
             if !single || m.direction != Direction::In || m.info.acting {
                 continue;
@@ -76,11 +76,11 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
 
 /// With a roster: a single-holder post given while the holder it names stays.
 fn holder_stays(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
-    let Some((roster, changes)) = RunChanges::with_roster(contexts) else {
+    let Some((roster, changes)) = Context::run_changes_with_roster(contexts) else {
         return;
     };
     for (file, ctx) in contexts.iter().enumerate() {
-        for m in moves(ctx) {
+        for m in ctx.model.moves() {
             let single = m.rule.is_some_and(|r| r.single);
             if !single || m.direction != Direction::In || m.info.acting {
                 continue;

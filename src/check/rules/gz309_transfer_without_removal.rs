@@ -1,11 +1,11 @@
 //! GZ309 transfer-without-removal (within a run).
 
 use crate::ast::Span;
-use crate::check::personnel::{lost_with_mandate, moves, profile_for, Direction, RunChanges};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::post::parse_post;
 use crate::domain::profile::issuer_region;
+use crate::model::personnel::{lost_with_mandate, Direction};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ309",
@@ -45,12 +45,14 @@ fn roster_posts_kept(
     out: &mut Vec<(usize, Diagnostic)>,
 ) -> std::collections::HashSet<String> {
     let mut reported = std::collections::HashSet::new();
-    let Some((roster, changes)) = RunChanges::with_roster(contexts) else {
+    let Some((roster, changes)) = Context::run_changes_with_roster(contexts) else {
         return reported;
     };
     for (file, ctx) in contexts.iter().enumerate() {
         // A seat on the standing committee or a special committee is held beside one's post.
-        for m in moves(ctx)
+        for m in ctx
+            .model
+            .moves()
             .iter()
             .filter(|m| m.direction == Direction::In && !lost_with_mandate(&m.info, m.rule))
         {
@@ -59,7 +61,7 @@ fn roster_posts_kept(
                 continue;
             }
             let region = issuer_region(&m.notice.issuer);
-            let profile = profile_for(ctx, &m.notice.issuer);
+            let profile = ctx.model.profile_for(&m.notice.issuer);
             let institution = full(&m.info.institution, &region);
             let kept: Vec<&str> = roster
                 .offices_of(&person)
@@ -106,10 +108,10 @@ fn roster_posts_kept(
 
 fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     let mut reported = roster_posts_kept(contexts, out);
-    let all: Vec<(usize, &[crate::check::personnel::Move])> = contexts
+    let all: Vec<(usize, &[crate::model::personnel::Move])> = contexts
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, moves(c)))
+        .map(|(i, c)| (i, c.model.moves()))
         .collect();
     let removed: std::collections::HashSet<(String, String)> = all
         .iter()
@@ -127,7 +129,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     // Appointed people who leave no post in the run, by the name as printed.
     let mut appointed: std::collections::HashMap<
         &str,
-        Vec<(usize, &crate::check::personnel::Move)>,
+        Vec<(usize, &crate::model::personnel::Move)>,
     > = std::collections::HashMap::new();
     for (file, ms) in &all {
         for m in ms.iter().filter(|m| m.direction == Direction::In) {

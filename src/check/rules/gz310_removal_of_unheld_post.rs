@@ -1,9 +1,9 @@
 //! GZ310 removal-of-unheld-post (needs a roster).
 
-use crate::check::personnel::{decision_moves, moves, Direction, RunChanges};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::profile::issuer_region;
+use crate::model::personnel::{Direction, RunChanges};
 use crate::roster::{full_post, Roster};
 
 pub const RULE: RuleDef = RuleDef {
@@ -36,11 +36,11 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
-    let Some((roster, changes)) = RunChanges::with_roster(contexts) else {
+    let Some((roster, changes)) = Context::run_changes_with_roster(contexts) else {
         return;
     };
     for (file, ctx) in contexts.iter().enumerate() {
-        for m in moves(ctx) {
+        for m in ctx.model.moves() {
             let single = m.rule.is_some_and(|r| r.single);
             if single && m.direction != Direction::In {
                 let found = unheld(
@@ -57,7 +57,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                 }
             }
         }
-        for m in decision_moves(ctx) {
+        for m in ctx.model.decision_moves() {
             let single = m.rule.is_some_and(|r| r.single);
             if single && m.direction != Direction::In {
                 let found = unheld(roster, &changes, &m.person, &m.info.key(), &m.notice.issuer);
@@ -83,7 +83,7 @@ fn unheld(
     let region = issuer_region(issuer);
     let full = full_post(post, &region);
     let holders = roster.holders(&full, &region)?;
-    let key = crate::check::qualification::name_key(person);
+    let key = crate::model::qualification::name_key(person);
     if holders.iter().any(|h| h.holder == key) || changes.takes(&key, &full) {
         return None;
     }

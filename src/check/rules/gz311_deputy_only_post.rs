@@ -2,10 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::check::personnel::{moves, Direction, RunChanges};
-use crate::check::qualification::QualificationModel;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::personnel::Direction;
+use crate::model::qualification::QualificationModel;
 use crate::roster::congress_of_issuer;
 
 pub const RULE: RuleDef = RuleDef {
@@ -41,7 +41,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
         }
     }
     for (file, ctx) in contexts.iter().enumerate() {
-        for m in moves(ctx) {
+        for m in ctx.model.moves() {
             let deputy_only = m.rule.is_some_and(|r| r.deputy_only);
             if deputy_only && m.direction == Direction::In && terminated.contains(&m.person_key()) {
                 out.push((
@@ -70,11 +70,11 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
 
 /// With a roster that lists every deputy: an appointee who is not one.
 fn not_on_the_roster(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
-    let Some((roster, changes)) = RunChanges::with_roster(contexts) else {
+    let Some((roster, changes)) = Context::run_changes_with_roster(contexts) else {
         return;
     };
     for (file, ctx) in contexts.iter().enumerate() {
-        for m in moves(ctx) {
+        for m in ctx.model.moves() {
             let deputy_only = m.rule.is_some_and(|r| r.deputy_only);
             if !deputy_only || m.direction != Direction::In {
                 continue;

@@ -1,8 +1,8 @@
 //! GZ313 elected-post-appointed.
 
-use crate::check::personnel::{moves, verdict, Verdict};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::personnel::{verdict, Verdict};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ313",
@@ -29,7 +29,7 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for m in moves(ctx) {
+    for m in ctx.model.moves() {
         if verdict(m) != Verdict::ElectedPost {
             continue;
         }

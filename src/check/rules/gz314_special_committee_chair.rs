@@ -1,8 +1,8 @@
 //! GZ314 special-committee-chair.
 
-use crate::check::personnel::{moves, verdict, Verdict};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::personnel::{verdict, Verdict};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ314",
@@ -24,7 +24,7 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for m in moves(ctx) {
+    for m in ctx.model.moves() {
         if verdict(m) != Verdict::Chair {
             continue;
         }

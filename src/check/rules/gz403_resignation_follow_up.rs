@@ -1,11 +1,11 @@
 //! GZ403 resignation-follow-up (across the notices of a run; the roster for its second half).
 
 use crate::ast::Span;
-use crate::check::personnel::{decision_moves, moves, Direction, RunChanges};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::post::PostInfo;
 use crate::domain::profile::{issuer_region, PostRule};
+use crate::model::personnel::{Direction, RunChanges};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ403",
@@ -45,7 +45,7 @@ fn decided_successor(info: &PostInfo, rule: Option<&PostRule>) -> bool {
 }
 
 fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
-    let changes = RunChanges::of(contexts);
+    let changes = RunChanges::of(contexts.iter().map(|c| &c.model));
     // Someone other than `person` takes `post` (acting or appointed) somewhere in the run.
     let successor = |person: &str, post: &str| {
         changes
@@ -54,7 +54,9 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
             .any(|(p, q)| q == post && p != person)
     };
     for (file, ctx) in contexts.iter().enumerate() {
-        let resignations = moves(ctx)
+        let resignations = ctx
+            .model
+            .moves()
             .iter()
             .filter(|m| m.direction == Direction::Resign && decided_successor(&m.info, m.rule))
             .map(|m| {
@@ -67,7 +69,8 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
                 )
             })
             .chain(
-                decision_moves(ctx)
+                ctx.model
+                    .decision_moves()
                     .into_iter()
                     .filter(|m| {
                         m.direction == Direction::Resign && decided_successor(&m.info, m.rule)
@@ -93,7 +96,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
         return;
     };
     for (file, ctx) in contexts.iter().enumerate() {
-        for m in moves(ctx) {
+        for m in ctx.model.moves() {
             if m.direction != Direction::In || !m.info.acting || !decided_successor(&m.info, m.rule)
             {
                 continue;

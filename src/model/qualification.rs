@@ -8,13 +8,7 @@
 
 use crate::ast::*;
 
-/// The key under which two mentions are the same person: the name without disambiguator,
-/// alignment padding (王　军) or invisible characters.
-pub fn name_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_whitespace() && !crate::source::is_invisible(*c))
-        .collect()
-}
+pub use super::names::name_key;
 
 /// Why a deputy is introduced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

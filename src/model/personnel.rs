@@ -3,9 +3,9 @@
 
 use std::sync::OnceLock;
 
+use super::names::{full_post, name_key};
+use super::Model;
 use crate::ast::*;
-use crate::check::qualification::name_key;
-use crate::check::Context;
 use crate::domain::post::{parse_posts, PostInfo};
 use crate::domain::profile::{issuer_region, PostRule, Profile, RegionProfile};
 
@@ -45,7 +45,7 @@ impl Move<'_> {
 
     /// The post as the roster keys it: normalised, the issuer's region spelt out.
     pub fn full_post(&self) -> String {
-        crate::roster::full_post(&self.info.key(), &issuer_region(&self.notice.issuer))
+        full_post(&self.info.key(), &issuer_region(&self.notice.issuer))
     }
 
     /// Labels the action the entry is under (the verb or the section heading) on `d`.
@@ -67,9 +67,12 @@ fn builtins() -> &'static [Profile] {
 }
 
 /// The profile for an issuer: the user's, or the built-in one that applies to its region.
-pub fn profile_for<'a>(ctx: &Context<'a>, issuer: &str) -> Option<RegionProfile<'a>> {
+pub(super) fn profile_for<'a>(
+    profile: Option<&'a Profile>,
+    issuer: &str,
+) -> Option<RegionProfile<'a>> {
     let region = issuer_region(issuer);
-    match &ctx.settings.profile {
+    match profile {
         Some(p) => Some(p.for_region(&region)),
         None => builtins()
             .iter()
@@ -78,19 +81,13 @@ pub fn profile_for<'a>(ctx: &Context<'a>, issuer: &str) -> Option<RegionProfile<
     }
 }
 
-/// Every move of every personnel list in the document, computed once per file: every
-/// personnel rule reads them, and resolving a post against the profile is the costly part.
-pub fn moves<'c, 'a>(ctx: &'c Context<'a>) -> &'c [Move<'a>] {
-    ctx.personnel.get_or_init(|| compute_moves(ctx))
-}
-
-fn compute_moves<'a>(ctx: &Context<'a>) -> Vec<Move<'a>> {
+pub(super) fn compute_moves<'a>(model: &Model<'a>) -> Vec<Move<'a>> {
     let mut out = Vec::new();
-    for notice in ctx.document.notices() {
+    for notice in model.document.notices() {
         let NoticeBody::Personnel(list) = &notice.body else {
             continue;
         };
-        let profile = profile_for(ctx, &notice.issuer);
+        let profile = model.profile_for(&notice.issuer);
         for section in &list.sections {
             for entry in &section.entries {
                 for item in &entry.items {
@@ -234,8 +231,8 @@ pub struct PostRef {
     pub notice: Option<u32>,
 }
 
-pub fn transfers(ctx: &Context) -> Vec<Transfer> {
-    let all = moves(ctx);
+pub(super) fn transfers(model: &Model) -> Vec<Transfer> {
+    let all = model.moves();
     // Each person's moves, in the order people first appear.
     let mut order: Vec<String> = Vec::new();
     let mut by_person: std::collections::HashMap<String, Vec<&Move>> =
@@ -331,7 +328,7 @@ impl DecisionMove<'_> {
 
     /// The post as the roster keys it: normalised, the issuer's region spelt out.
     pub fn full_post(&self) -> String {
-        crate::roster::full_post(&self.info.key(), &issuer_region(&self.notice.issuer))
+        full_post(&self.info.key(), &issuer_region(&self.notice.issuer))
     }
 }
 
@@ -394,9 +391,9 @@ pub fn matter_move(matter: &str) -> Option<MatterMove> {
 }
 
 /// The moves of every decision of the document whose title names one person and one post.
-pub fn decision_moves<'a>(ctx: &Context<'a>) -> Vec<DecisionMove<'a>> {
+pub(super) fn decision_moves<'a>(model: &Model<'a>) -> Vec<DecisionMove<'a>> {
     let mut out = Vec::new();
-    for notice in ctx.document.notices() {
+    for notice in model.document.notices() {
         let NoticeBody::Decision(d) = &notice.body else {
             continue;
         };
@@ -418,7 +415,9 @@ pub fn decision_moves<'a>(ctx: &Context<'a>) -> Vec<DecisionMove<'a>> {
         let at = title.matter.span.start;
         let post = &matter[m.post.clone()];
         let info = crate::domain::post::parse_post(post, None);
-        let rule = profile_for(ctx, &notice.issuer).and_then(|p| p.rule(&info));
+        let rule = model
+            .profile_for(&notice.issuer)
+            .and_then(|p| p.rule(&info));
         out.push(DecisionMove {
             notice,
             person: name.to_string(),
@@ -445,15 +444,16 @@ pub struct RunChanges {
 }
 
 impl RunChanges {
-    pub fn of(contexts: &[Context]) -> RunChanges {
-        use crate::check::qualification::{QualificationModel, Restating};
-        use crate::roster::full_post;
+    pub fn of<'m, 'a: 'm>(models: impl IntoIterator<Item = &'m Model<'a>>) -> RunChanges {
+        use super::qualification::Restating;
         let mut c = RunChanges::default();
-        for ctx in contexts {
-            let listed = moves(ctx)
+        for model in models {
+            let listed = model
+                .moves()
                 .iter()
                 .map(|m| (m.person_key(), m.full_post(), m.direction));
-            let decided = decision_moves(ctx)
+            let decided = model
+                .decision_moves()
                 .into_iter()
                 .map(|m| (m.person_key(), m.full_post(), m.direction));
             for (person, post, direction) in listed.chain(decided) {
@@ -462,16 +462,18 @@ impl RunChanges {
                     _ => c.departures.insert((person, post)),
                 };
             }
-            for model in QualificationModel::all(ctx.document) {
-                let region = issuer_region(&model.notice.issuer);
-                c.terminated.extend(model.restated(Restating::Termination));
-                c.confirmed.extend(model.restated(Restating::Confirmation));
-                for q in &model.consequences {
+            for q_model in model.qualifications() {
+                let region = issuer_region(&q_model.notice.issuer);
+                c.terminated
+                    .extend(q_model.restated(Restating::Termination));
+                c.confirmed
+                    .extend(q_model.restated(Restating::Confirmation));
+                for q in &q_model.consequences {
                     let infos = parse_posts(q.holding.posts.iter().map(|p| p.text.as_str()));
                     for info in infos {
                         for &h in &q.holders {
                             c.departures.insert((
-                                model.introductions[h].key.clone(),
+                                q_model.introductions[h].key.clone(),
                                 full_post(&info.key(), &region),
                             ));
                         }
@@ -480,14 +482,6 @@ impl RunChanges {
             }
         }
         c
-    }
-
-    /// The run's roster and changes, for the rules that say nothing without a roster.
-    pub fn with_roster<'a>(
-        contexts: &[Context<'a>],
-    ) -> Option<(&'a crate::roster::Roster, RunChanges)> {
-        let roster = contexts.first()?.roster()?;
-        Some((roster, RunChanges::of(contexts)))
     }
 
     pub fn leaves(&self, person: &str, post: &str) -> bool {

@@ -1,0 +1,73 @@
+//! Names as the model compares them: a person's key, the congress and standing committee a
+//! name refers to, a post spelt out with its issuer's region. One place for each, so that the
+//! rules, the roster and the language server never disagree on whether two names are one.
+
+pub use crate::domain::body::BodyName;
+
+/// The key under which two mentions are the same person: the name without disambiguator,
+/// alignment padding (王　军) or invisible characters.
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !crate::source::is_invisible(*c))
+        .collect()
+}
+
+/// The issuer's region: 「重庆市人民代表大会常务委员会」 → 「重庆市」.
+pub fn issuer_region(issuer: &str) -> String {
+    let n = BodyName::parse(issuer).body;
+    n.strip_suffix("人民代表大会常务委员会")
+        .unwrap_or(&n)
+        .to_string()
+}
+
+/// 「重庆市第六届人民代表大会」 / 「重庆市六届人大」 → (「重庆市人民代表大会」, 6).
+pub fn parse_congress_name(name: &str) -> Option<(String, Option<u32>)> {
+    let BodyName { body, term } = BodyName::parse(name);
+    let region = body.strip_suffix("人民代表大会")?;
+    if region.is_empty() || region.contains("委员会") {
+        return None;
+    }
+    Some((body, term))
+}
+
+/// The canonical name of a congress: region, term, 人民代表大会.
+pub fn congress_name(body: &str, term: Option<u32>) -> String {
+    let region = body.strip_suffix("人民代表大会").unwrap_or(body);
+    match term {
+        Some(t) => format!(
+            "{region}第{}届人民代表大会",
+            crate::syntax::numerals::to_chinese(t)
+        ),
+        None => body.to_string(),
+    }
+}
+
+/// The congress whose standing committee issued a notice: 「重庆市人民代表大会常务委员会」 →
+/// 「重庆市人民代表大会」.
+pub fn congress_of_issuer(issuer: &str) -> String {
+    let n = BodyName::parse(issuer).body;
+    match n.strip_suffix("常务委员会") {
+        Some(body) => body.to_string(),
+        None => n,
+    }
+}
+
+/// A post in the roster's form, spelt out with the issuer's region when abbreviated:
+/// 「市财政局局长」 in a 重庆市 notice → 「重庆市财政局局长」.
+pub fn full_post(key: &str, region: &str) -> String {
+    let last = region
+        .chars()
+        .next_back()
+        .map(String::from)
+        .unwrap_or_default();
+    match key.strip_prefix(last.as_str()) {
+        Some(rest) if !key.starts_with(region) && !region.is_empty() => format!("{region}{rest}"),
+        _ => key.to_string(),
+    }
+}
+
+/// The standing committee a name refers to, with the common abbreviations spelt out, so that
+/// 「重庆市人大常委会」 and 「重庆市人民代表大会常务委员会」 compare equal; the term is kept.
+pub fn normalise_body(name: &str) -> String {
+    crate::domain::body::spell_out(name)
+}
