@@ -294,6 +294,9 @@ pub enum Unreadable {
     },
     /// A run of characters printed twice close together (「辞去第十陈晓梅辞去第十三届…」).
     Doubled { first: Span, second: Span },
+    /// A fixed word of the notices broken off by lost characters: 「人民代表大议」 (人民代表大会),
+    /// 「垫江县人民代补选」 (人民代表大会常务委员会).
+    CutWord { word: &'static str },
     /// Text the parser gave up on (its call limit): too deeply nested to be a notice.
     TooComplex,
 }

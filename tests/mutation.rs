@@ -25,13 +25,17 @@ mod common;
 /// 2026-12-02 over 108 examples (drop 75.97%, duplicate 68.20%, rename 79.42%, action 93.63%);
 /// then the corpus grew to 130 with 22 real forms, most of them decisions whose prose is not
 /// read, and the grammar was made stricter (drop 74.9%, duplicate 79.7%, rename 81.2%, action
-/// 92.2% over the larger set). The target of issue 11 is 90% for every kind: raise these as the
-/// grammar gets stricter, never lower them for the same corpus. The report file says which
-/// mutants went unnoticed.
+/// 92.2% over the larger set). Then text printed twice and fixed words cut short were looked
+/// for on every line, read or not, and GZ316 asks about names one character apart (134
+/// examples: drop 79.0%, duplicate 94.0%, rename 92.0%, action 92.4%). Drops in decisions'
+/// free prose (budgets, agendas, rules: 51.5%) are what keeps drop below the 90% of issue 11:
+/// no grammar of that prose exists to tell a lost clause. Raise these as the checker gets
+/// stricter, never lower them for the same corpus. The report file says which mutants went
+/// unnoticed.
 const FLOORS: [(Kind, u32); 4] = [
-    (Kind::Drop, 74),
-    (Kind::Duplicate, 79),
-    (Kind::Rename, 81),
+    (Kind::Drop, 79),
+    (Kind::Duplicate, 93),
+    (Kind::Rename, 91),
     (Kind::Action, 92),
 ];
 

@@ -45,6 +45,7 @@ pub static RULES: &[&RuleDef] = &[
     &gz313_elected_post_appointed::RULE,
     &gz314_special_committee_chair::RULE,
     &gz315_approval_level::RULE,
+    &gz316_similar_names::RULE,
     &gz401_title_body_mismatch::RULE,
     &gz402_adoption_line::RULE,
     &gz403_resignation_follow_up::RULE,

@@ -18,7 +18,9 @@ pub const RULE: RuleDef = RuleDef {
 
 ## 错误还是警告 (Error or warning)
 - **错误**：文字是坏的，不能付印——一个结构没写完就接上了另一个结构（中间的字丢了，如下例），
-  或一段字紧挨着又印了一遍（「辞去第十陈晓梅辞去第十三届……」），或结构深得超出解析上限；
+  或一段字（四个字以上）紧挨着又印了一遍（「辞去第十陈晓梅辞去第十三届……」「宁远县人宁远县人大
+  常委会」），或「人民代表大会」「常务委员会」这样的固定用语缺了字（「人民代表大委员会」「人民代补选」），
+  或结构深得超出解析上限。重印和缺字在公告的每一行都检查，包括语法读懂了的行、公告头、标题和决定正文；
 - **警告**：只是写法本工具还不认识，原文可能完全正确。消息说明从哪里起没有读懂；这一句里的
   姓名和人数不参与核对，依赖它的核对（如实有代表人数）改为「无法核对」并说明原因。
 
@@ -91,11 +93,20 @@ fn diagnostic(ctx: &Context, u: &Unrecognised) -> Diagnostic {
             )
             .with_related(first, "第一遍", "first")
         }
+        Unreadable::CutWord { word } => {
+            let found = ctx.slice(u.at);
+            RULE.diagnostic(
+                u.at,
+                format!("「{word}」印得不完整：此处为「{found}」，中间的文字可能丢了"),
+                format!("「{word}」 is cut short: 「{found}」 is printed here; words may have been lost"),
+            )
+        }
     };
     // The message says what was expected; the label only marks the place, short enough to
     // fit under a line of the excerpt.
     let d = match u.cause {
         Unreadable::Doubled { .. } => d.with_label("又印了一遍", "printed again"),
+        Unreadable::CutWord { .. } => d.with_label("缺字", "characters lost"),
         _ => d.with_label("句子在此中断", "the sentence breaks off here"),
     };
     let (help_zh, help_en) = match u.cause {

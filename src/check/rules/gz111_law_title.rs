@@ -14,6 +14,7 @@ pub const RULE: RuleDef = RuleDef {
 公告引用的国家法律名称（《中华人民共和国……法》）与本工具法律名称表中的某一部法律只差几个字时，
 报告其名称有误，并给出正确的名称。表中收录公告常引的法律：宪法、选举法、代表法、地方组织法、
 全国人民代表大会组织法、监督法、人民法院组织法、人民检察院组织法、法官法、检察官法、监察法等。
+名称是表中某部法律漏掉了连续的一段文字（只剩开头和结尾）时，无论漏了多少字，也报告。
 与表中任何法律都相差很远的名称不作判断（可能是表中没有的法律），地方性法规不核对。
 
 ## 为什么 (Why)
@@ -76,15 +77,24 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
-            let nearest = TITLES
-                .iter()
-                .filter(|t| t.chars().count() >= SHORTEST_COMPARED)
-                .map(|t| (distance(&chars, &t.chars().collect::<Vec<_>>()), *t))
-                .min();
-            let Some((d, known)) = nearest else { continue };
-            if d == 0 || d * 3 > known.chars().count() {
-                continue;
-            }
+            let long_titles = || {
+                TITLES
+                    .iter()
+                    .map(|t| (t.chars().collect::<Vec<_>>(), *t))
+                    .filter(|(t, _)| t.len() >= SHORTEST_COMPARED)
+            };
+            // A run of characters lost from a long title, however long the run: what is left
+            // is the title's beginning and its end (「…和地方各级人民代表大会和地方》」 lost
+            // 「各级人民政府组织法」).
+            let cut = long_titles()
+                .find(|(t, _)| cut_from(&chars, t))
+                .map(|(_, k)| k);
+            let nearest = long_titles().map(|(t, k)| (distance(&chars, &t), k)).min();
+            let known = match (cut, nearest) {
+                (Some(known), _) => known,
+                (None, Some((d, known))) if d > 0 && d * 3 <= known.chars().count() => known,
+                _ => continue,
+            };
             out.push(
                 RULE.diagnostic(
                     span,
@@ -127,6 +137,24 @@ fn quoted(source: &str, span: Span) -> Vec<(Span, &str)> {
         }
     }
     out
+}
+
+/// Whether `title` is `known` with one run of characters taken out: their common beginning
+/// and common end cover all of `title`. Titles of ten characters or fewer are other laws as
+/// often as cut ones (「…监察法」 and 「…监察官法」).
+fn cut_from(title: &[char], known: &[char]) -> bool {
+    const SHORTEST_CUT: usize = 10;
+    if title.len() <= SHORTEST_CUT || title.len() >= known.len() {
+        return false;
+    }
+    let head = title.iter().zip(known).take_while(|(a, b)| a == b).count();
+    let tail = title
+        .iter()
+        .rev()
+        .zip(known.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    head + tail >= title.len()
 }
 
 /// Edit distance in characters (insertions, deletions, substitutions).

@@ -41,6 +41,7 @@ pub mod gz312_removal_wording;
 pub mod gz313_elected_post_appointed;
 pub mod gz314_special_committee_chair;
 pub mod gz315_approval_level;
+pub mod gz316_similar_names;
 pub mod gz401_title_body_mismatch;
 pub mod gz402_adoption_line;
 pub mod gz403_resignation_follow_up;

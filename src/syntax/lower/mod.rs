@@ -56,6 +56,8 @@ pub fn parse_page(source: &str, opaque: &[Span]) -> Document {
     while pos < source.len() {
         let Some(candidate) = starts.next_line(pos) else {
             page.opaque(Span::new(pos, source.len()));
+            page.problems
+                .extend(headers_in_gap(source, Span::new(pos, source.len()), opaque));
             break;
         };
         while skip.next_if(|s| s.end <= candidate).is_some() {}
@@ -66,6 +68,8 @@ pub fn parse_page(source: &str, opaque: &[Span]) -> Document {
         }
         let limit = skip.peek().map_or(source.len(), |s| s.start);
         page.opaque(Span::new(pos, candidate));
+        page.problems
+            .extend(headers_in_gap(source, Span::new(pos, candidate), opaque));
         match NoticeParser::parse(Rule::page_step, &source[candidate..limit]) {
             Ok(mut pairs) => {
                 let step = pairs.next().and_then(|p| p.into_inner().next());

@@ -91,6 +91,47 @@ pub(super) fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
             .any(|c| matches!(c.fact, Some(Fact::ByElectionCall { .. }))),
         _ => false,
     };
+    // Text printed twice over, or a fixed word cut short, is broken wherever it stands: in a
+    // line the grammar read (a region takes 「宁远县人宁远县人」 as two place names), in a
+    // header, a title, a date or a decision's prose. Lines already reported are left to that
+    // finding.
+    for content in lines
+        .iter()
+        .map(|l| l.content)
+        .chain(line_spans(source, header.span))
+    {
+        let reported = |u: &Unrecognised| u.span.start < content.end && content.start < u.span.end;
+        if content.is_empty() || b.unrecognised.iter().any(reported) {
+            continue;
+        }
+        let text = &source[content.start..content.end];
+        if let Some((cut, word)) = cut_word(text) {
+            let at = Span::new(content.start + cut.start, content.start + cut.end);
+            b.unrecognised.push(Unrecognised {
+                span: content,
+                at,
+                expected_zh: format!("「{word}」"),
+                expected_en: format!("「{word}」"),
+                context: SyntaxContext::NoticeLine,
+                cause: Unreadable::CutWord { word },
+            });
+            continue;
+        }
+        if let Some((first, second)) = repeated_at_once(text) {
+            let at = |s: Span| Span::new(content.start + s.start, content.start + s.end);
+            b.unrecognised.push(Unrecognised {
+                span: content,
+                at: at(second),
+                expected_zh: "不重复的文字".into(),
+                expected_en: "no repeated text".into(),
+                context: SyntaxContext::NoticeLine,
+                cause: Unreadable::Doubled {
+                    first: at(first),
+                    second: at(second),
+                },
+            });
+        }
+    }
     let kind = if calls_by_election(&body) {
         NoticeKind::ByElection
     } else {

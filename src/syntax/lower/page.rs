@@ -13,10 +13,17 @@ pub(super) fn header_like(source: &str, line: Span) -> Option<Unrecognised> {
         .trim_end();
     let title_words = ["公告", "任免名单", "任命名单", "免职名单"];
     let committee = ["常务委员会", "常委会"];
+    // What is left of a congress body's name when characters of it were lost: 「务委员会」,
+    // 「上海市人民代员会」. A news title (「关于召开人大代表座谈会的公告」) has 关于 or 的.
+    let damaged = ["人民代", "代表大", "人大", "常务", "务委员会", "常委"];
     let headed = title_words.iter().any(|t| {
-        content
-            .strip_suffix(t)
-            .is_some_and(|rest| committee.iter().any(|c| rest.trim_end().ends_with(c)))
+        content.strip_suffix(t).is_some_and(|rest| {
+            let rest = rest.trim_end();
+            committee.iter().any(|c| rest.ends_with(c))
+                || (damaged.iter().any(|d| rest.contains(d))
+                    && !rest.contains("关于")
+                    && !rest.contains('的'))
+        })
     });
     const LONGEST_HEADER: usize = 48;
     if !headed || content.chars().count() > LONGEST_HEADER || content.contains(['，', '。']) {
@@ -34,6 +41,21 @@ pub(super) fn header_like(source: &str, line: Span) -> Option<Unrecognised> {
         context: SyntaxContext::NoticeHeader,
         cause: Unreadable::UnknownWording,
     })
+}
+
+/// The header-like lines of text between the lines that may start a notice (a header that
+/// lost the words those lines are found by: 「务委员会公告」), outside `skip` (a Markdown page's
+/// code blocks and comments).
+pub(super) fn headers_in_gap(source: &str, gap: Span, skip: &[Span]) -> Vec<Unrecognised> {
+    let text = &source[gap.start..gap.end];
+    if !text.contains("公告") && !text.contains("名单") {
+        return Vec::new();
+    }
+    line_spans(source, gap)
+        .into_iter()
+        .filter(|l| !skip.iter().any(|s| s.start <= l.start && l.end <= s.end))
+        .filter_map(|l| header_like(source, l))
+        .collect()
 }
 
 pub(super) fn call_limit_problem(span: Span) -> Unrecognised {

@@ -88,25 +88,87 @@ pub(super) fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
-/// A run printed twice with nothing between the copies (「…辞去献县第十八届辞去献县第十八届人大…」):
-/// in prose the grammar does not read, only an immediate repeat is sure to be a fault.
+/// The shortest run [`repeated_at_once`] reports. Correct text repeats two characters at once
+/// (「研究研究」) and, rarely, three (「工会委员会委员」: 会委员 twice); four never.
+pub(super) const REPEAT_MIN: usize = 4;
+
+/// A run printed twice with nothing between the copies (「…辞去献县第十八届辞去献县第十八届人大…」,
+/// 「宁远县人宁远县人大常委会」, 「等法律法》等法律规定」): wherever it stands, read or not, an
+/// immediate repeat of [`REPEAT_MIN`] characters or more is a fault of the print. The run may
+/// hold punctuation but must hold two Han characters, and digits do not repeat (「1111」,
+/// military unit numbers).
+///
+/// The earliest repeat is reported, the longest at that place. Each length is one pass over the
+/// text, so the work is bounded by [`REPEAT_MAX`] comparisons per character.
 pub(super) fn repeated_at_once(text: &str) -> Option<(Span, Span)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    for i in 0..chars.len() {
-        let longest = ((chars.len() - i) / 2).min(REPEAT_MAX);
-        for k in (DOUBLED_MIN..=longest).rev() {
-            let same =
-                (0..k).all(|n| chars[i + n].1 == chars[i + k + n].1 && is_han(chars[i + n].1));
-            if same {
-                return Some((
-                    Span::new(end(i), end(i + k)),
-                    Span::new(end(i + k), end(i + 2 * k)),
-                ));
+    let chars: Vec<char> = text.chars().collect();
+    let offsets: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let repeatable = |c: char| !c.is_whitespace() && !c.is_numeric() && !c.is_ascii_alphanumeric();
+    let mut best: Option<(usize, usize)> = None;
+    for k in REPEAT_MIN..=REPEAT_MAX.min(chars.len() / 2) {
+        let mut run = 0;
+        for j in 0..chars.len() - k {
+            if best.is_some_and(|(start, _)| j >= start + k) {
+                break;
             }
+            if chars[j] == chars[j + k] && repeatable(chars[j]) {
+                run += 1;
+            } else {
+                run = 0;
+                continue;
+            }
+            if run < k {
+                continue;
+            }
+            let start = j + 1 - k;
+            if chars[start..start + k]
+                .iter()
+                .filter(|&&c| is_han(c))
+                .count()
+                < 2
+            {
+                continue;
+            }
+            if best.is_none_or(|(b, bk)| start < b || (start == b && k > bk)) {
+                best = Some((start, k));
+            }
+            break;
         }
     }
-    None
+    best.map(|(i, k)| {
+        (
+            Span::new(offsets[i], offsets[i + k]),
+            Span::new(offsets[i + k], offsets[i + 2 * k]),
+        )
+    })
+}
+
+/// Beginnings of the fixed words of the notices that only that word continues: 「人民代」 is
+/// always followed by 表, 「代表大」 by 会, 「常务委」 by 员. Anything else there is the word
+/// with characters lost (「朝阳区人民代表大委员会」, 「报请…人民代表大议备案」).
+const FIXED_WORDS: [(&str, char, &str); 3] = [
+    ("人民代", '表', "人民代表大会"),
+    ("代表大", '会', "人民代表大会"),
+    ("常务委", '员', "常务委员会"),
+];
+
+/// The first fixed word cut short in `text`: the span of its beginning and the character that
+/// follows in place of the rest, and the word.
+pub(super) fn cut_word(text: &str) -> Option<(Span, &'static str)> {
+    FIXED_WORDS
+        .iter()
+        .filter_map(|&(head, next, word)| {
+            text.match_indices(head).find_map(|(at, _)| {
+                let after = text[at + head.len()..].chars().next();
+                let end = at + head.len() + after.map_or(0, char::len_utf8);
+                (after != Some(next)).then_some((Span::new(at, end), word))
+            })
+        })
+        .min_by_key(|(span, _)| span.start)
 }
 
 /// A run of at least [`DOUBLED_MIN`] characters printed again within [`DOUBLED_WITHIN`]
@@ -182,4 +244,59 @@ pub(super) fn run_in(text: &str, start: usize, at: usize) -> Option<Span> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repeated(text: &str) -> Option<(&str, &str)> {
+        repeated_at_once(text).map(|(a, b)| (&text[a.start..a.end], &text[b.start..b.end]))
+    }
+
+    #[test]
+    fn an_immediate_repeat_of_four_characters_is_found_with_its_punctuation() {
+        assert_eq!(
+            repeated("宁远县人宁远县人大常委会"),
+            Some(("宁远县人", "宁远县人"))
+        );
+        assert_eq!(
+            repeated("组织法》等法律法》等法律规定"),
+            Some(("法》等法律", "法》等法律"))
+        );
+        // The earliest repeat, the longest there.
+        assert_eq!(
+            repeated("辞去献县第十八届辞去献县第十八届人大代表"),
+            Some(("辞去献县第十八届", "辞去献县第十八届"))
+        );
+    }
+
+    #[test]
+    fn a_fixed_word_cut_short_is_found() {
+        fn cut(t: &str) -> Option<(&str, &str)> {
+            cut_word(t).map(|(s, w)| (&t[s.start..s.end], w))
+        }
+        assert_eq!(
+            cut("朝阳区人民代表大委员会决定"),
+            Some(("代表大委", "人民代表大会"))
+        );
+        assert_eq!(
+            cut("垫江县人民代补选姜国杰"),
+            Some(("人民代补", "人民代表大会"))
+        );
+        assert_eq!(cut("市人大常务委"), Some(("常务委", "常务委员会")));
+        assert_eq!(cut("重庆市第六届人民代表大会常务委员会委员"), None);
+        assert_eq!(cut("全国人大常委会"), None);
+    }
+
+    #[test]
+    fn correct_text_that_repeats_is_left_alone() {
+        // Three characters (「工会委员会委员」), two (「研究研究」), digits, one Han character.
+        assert_eq!(repeated("市总工会委员会委员"), None);
+        assert_eq!(repeated("经研究研究决定"), None);
+        assert_eq!(repeated("驻台92929292部队"), None);
+        assert_eq!(repeated("（一）（一）"), None);
+        assert_eq!(repeated(""), None);
+        assert_eq!(repeated("人"), None);
+    }
 }

@@ -1,0 +1,97 @@
+//! GZ316 similar-names.
+
+use std::collections::HashMap;
+
+use crate::ast::Span;
+use crate::check::{Check, Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::personnel::Direction;
+
+pub const RULE: RuleDef = RuleDef {
+    code: "GZ316",
+    name: "similar-names",
+    severity: Severity::Note,
+    enabled_by_default: true,
+    summary: "任命的人与免职的人名字只差一个字 / a person appointed and a person removed whose names differ in one character",
+    explanation: r#"## 检查什么 (What it does)
+同一文件的任免中，一个只被任命（或决定任命、批准任命）的人与一个只被免去（或辞去）职务的人，
+名字长度相同（三个字以上）、只有一个字不同时，给出提示：若两处是同一个人（调任：任新职、免原职），
+其中一处名字印错了；若确是两个人，无需改动。
+
+这是一条提示（note），不是错误：名字相近的两个人同时出现在一份名单中并不罕见，工具无法判断，
+只能指出需要核对的地方。`--explain-skipped` 和机器格式（JSON、SARIF）中显示。
+
+## 为什么 (Why)
+调任的人在名单中出现两次（任命新职、免去原职）。其中一处错一个字，名单就变成了「一人任新职而原职没有
+免去」「另一人被免去从未担任的职务」，任免都落空，而每一条单看都没有错。
+
+## 示例 (Example)
+「庞静华为重庆市梁平区人民检察院检察长」与「庞伟华辞去重庆市奉节县人民检察院检察长职务」。
+
+## 应改为 (Use instead)
+核对原稿：同一人则统一名字；不是同一人则不必改。
+"#,
+    check: Check::File(check),
+};
+
+/// Names shorter than this differ in one character too often (「张伟」「张炜」).
+const SHORTEST: usize = 3;
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    // Each person's first mention and whether they are moved in, out, or both.
+    let mut people: HashMap<String, (Span, bool, bool)> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut note = |name: String, span: Span, into: bool| {
+        let entry = people.entry(name.clone()).or_insert_with(|| {
+            order.push(name);
+            (span, false, false)
+        });
+        if into {
+            entry.1 = true;
+        } else {
+            entry.2 = true;
+        }
+    };
+    for m in ctx.model.moves() {
+        note(m.person_key(), m.person.span, m.direction == Direction::In);
+    }
+    for m in ctx.model.decision_moves() {
+        note(m.person_key(), m.person_span, m.direction == Direction::In);
+    }
+    let only = |into: bool| {
+        order
+            .iter()
+            .filter(|n| {
+                let (_, i, o) = people[*n];
+                (i, o) == (into, !into) && n.chars().count() >= SHORTEST
+            })
+            .collect::<Vec<_>>()
+    };
+    let removed = only(false);
+    for appointed in only(true) {
+        let Some(other) = removed.iter().find(|r| one_apart(appointed, r)) else {
+            continue;
+        };
+        let (a_span, ..) = people[appointed];
+        let (r_span, ..) = people[*other];
+        out.push(
+            RULE.diagnostic(
+                a_span,
+                format!("「{appointed}」与「{other}」只差一个字：一人被任命，一人被免职，是否为同一人？"),
+                format!("「{appointed}」 and 「{other}」 differ in one character: one is appointed, the other removed — the same person?"),
+            )
+            .with_label("任命", "appointed")
+            .with_related(r_span, "免职", "removed")
+            .with_help(
+                "若是同一人（调任），有一处名字印错了，任免都会落空；若是两个人，无需改动",
+                "if they are one person (a transfer), one of the names is misprinted and both moves fail; if two people, nothing to change",
+            ),
+        );
+    }
+}
+
+/// Same length, one character different.
+fn one_apart(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
+}
