@@ -488,6 +488,10 @@ pub struct EntryItem {
     pub span: Span,
     /// A verb in front of the names (免去, 任命, 决定 …), in lists without section headings.
     pub verb: Option<Text>,
+    /// The action the verb names (the profile's words, [`Action::from_words`]); `None` without a
+    /// verb or for 「决定」 alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
     pub persons: Vec<Person>,
     pub form: EntryForm,
     /// The span of the word that links names and posts: 为, 的, 辞去, 兼, 现任.
@@ -529,6 +533,31 @@ pub struct DecisionTitle {
     /// The matter between 关于 and 的决定.
     pub matter: Text,
     pub kind: DecisionKind,
+    /// What the matter decides, when it moves one person in or out of one post.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decides: Option<TitleMove>,
+}
+
+/// The move a personnel decision's title names: 「接受张国智同志辞去重庆市人民政府副市长职务」.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TitleMove {
+    pub action: TitleAction,
+    /// The name, without 同志.
+    pub person: Text,
+    pub post: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleAction {
+    /// 接受…辞去…职务
+    AcceptResignation,
+    /// 免去…的…职务
+    Dismissal,
+    /// 撤销…的…职务
+    Revocation,
+    /// 任命…为…
+    Appointment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -258,3 +258,62 @@ fn two_character_names_before_the_words_of_a_death() {
     assert_eq!(names("广东省第十三届人民代表大会代表宋涛同志，"), ["宋涛"]);
     assert_eq!(names("刘文不幸遇害。"), ["刘文"]);
 }
+
+/// What a personnel decision's title decides: the person and the post are named rules, and a
+/// matter of another shape is not a move.
+#[test]
+fn title_moves() {
+    let read = |text: &str| {
+        let name = all(Rule::title_move_root, text, Rule::title_name);
+        let office = all(Rule::title_move_root, text, Rule::title_office);
+        let post = all(Rule::title_move_root, text, Rule::title_post);
+        (name, [office, post].concat())
+    };
+    for (text, name, post) in [
+        (
+            "接受张国智同志辞去重庆市人民政府副市长职务",
+            "张国智",
+            "重庆市人民政府副市长",
+        ),
+        (
+            "接受王志远辞去襄阳市人民政府市长职务请求",
+            "王志远",
+            "襄阳市人民政府市长",
+        ),
+        (
+            "决定接受陈明辞去广东省人民政府副省长职务的辞职请求",
+            "陈明",
+            "广东省人民政府副省长",
+        ),
+        (
+            "决定免去王建平的天津市财政局局长职务",
+            "王建平",
+            "天津市财政局局长",
+        ),
+        (
+            "撤销吴德明的天津市第三中级人民法院审判员职务",
+            "吴德明",
+            "天津市第三中级人民法院审判员",
+        ),
+        ("任命刘海燕为天津市财政局局长", "刘海燕", "天津市财政局局长"),
+    ] {
+        assert_eq!(
+            read(text),
+            (vec![name.to_string()], vec![post.to_string()]),
+            "{text}"
+        );
+    }
+    assert!(accepts(
+        Rule::title_move_root,
+        "接受张国智同志辞去重庆市人民政府副市长职务"
+    ));
+    for not_a_move in [
+        "重庆市与阿尔及利亚安纳巴省缔结友好城市关系",
+        "接受李秀娟等三名同志辞去献县第十八届人大代表职务",
+        "接受孙晓东辞职请求",
+        "接受张国智辞去职务",
+        "召开县第十九届人民代表大会第三次会议",
+    ] {
+        assert!(!accepts(Rule::title_move_root, not_a_move), "{not_a_move}");
+    }
+}

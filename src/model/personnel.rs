@@ -91,10 +91,7 @@ pub(super) fn compute_moves<'a>(model: &Model<'a>) -> Vec<Move<'a>> {
         for section in &list.sections {
             for entry in &section.entries {
                 for item in &entry.items {
-                    let verb = item
-                        .verb
-                        .as_ref()
-                        .and_then(|v| Some((Action::from_words(&v.text)?, v.span)));
+                    let verb = item.action.zip(item.verb.as_ref().map(|v| v.span));
                     let (action, action_span) = match (verb, &section.heading) {
                         (Some((a, s)), _) => (Some(a), Some(s)),
                         (None, Some(h)) => (Some(h.action), Some(h.action_text.span)),
@@ -332,64 +329,6 @@ impl DecisionMove<'_> {
     }
 }
 
-/// The person and the post a decision's matter names, as byte ranges of the matter:
-/// 「接受张国智同志辞去重庆市人民政府副市长职务」, 「免去X的…职务」, 「撤销X的…职务」,
-/// 「任命X为…」 (each possibly after 「决定」). The name is whatever stands between the verb
-/// and the link word, without 「同志」; callers that need a real name check it.
-pub struct MatterMove {
-    pub name: std::ops::Range<usize>,
-    pub post: std::ops::Range<usize>,
-    pub direction: Direction,
-}
-
-/// The verb a matter's move begins with, as it stands before the name.
-fn verb_of(direction: Direction, before_name: &str) -> &'static str {
-    match direction {
-        Direction::Resign => "接受",
-        Direction::In => "任命",
-        Direction::Out if before_name.ends_with("撤销") => "撤销",
-        Direction::Out => "免去",
-    }
-}
-
-/// Reads a decision's matter by its fixed words; a regex here cost more to compile than the
-/// whole check of a short page.
-pub fn matter_move(matter: &str) -> Option<MatterMove> {
-    let duty = matter.strip_suffix("职务");
-    let forms: [(&str, &str, Direction); 4] = [
-        ("接受", "辞去", Direction::Resign),
-        ("免去", "的", Direction::Out),
-        ("撤销", "的", Direction::Out),
-        ("任命", "为", Direction::In),
-    ];
-    for (verb, link, direction) in forms {
-        let Some(v) = matter.find(verb) else { continue };
-        let from = v + verb.len();
-        let Some(l) = matter[from..].find(link).map(|l| from + l) else {
-            continue;
-        };
-        let end = match direction {
-            Direction::In => matter.len(),
-            _ => duty?.len(),
-        };
-        let post = l + link.len()..end;
-        if post.is_empty() || post.start > end {
-            continue;
-        }
-        let name_end = if matter[from..l].ends_with("同志") {
-            l - "同志".len()
-        } else {
-            l
-        };
-        return Some(MatterMove {
-            name: from..name_end,
-            post,
-            direction,
-        });
-    }
-    None
-}
-
 /// The moves of every decision of the document whose title names one person and one post.
 pub(super) fn decision_moves<'a>(model: &Model<'a>) -> Vec<DecisionMove<'a>> {
     let mut out = Vec::new();
@@ -397,33 +336,24 @@ pub(super) fn decision_moves<'a>(model: &Model<'a>) -> Vec<DecisionMove<'a>> {
         let NoticeBody::Decision(d) = &notice.body else {
             continue;
         };
-        let Some(title) = &d.title else { continue };
-        let matter = &title.matter.text;
-        let Some(m) = matter_move(matter) else {
+        let Some(m) = d.title.as_ref().and_then(|t| t.decides.as_ref()) else {
             continue;
         };
-        // The whole matter is the move, and the name is a name: 「接受X辞去…」 from its start.
-        let prefix = matter[..m.name.start]
-            .strip_suffix(verb_of(m.direction, &matter[..m.name.start]))
-            .unwrap_or("x");
-        let name = &matter[m.name.clone()];
-        let han = name.chars().all(|c| !c.is_ascii() && !c.is_whitespace());
-        if !matches!(prefix, "" | "决定") || !(2..=4).contains(&name.chars().count()) || !han {
-            continue;
-        }
-        let direction = m.direction;
-        let at = title.matter.span.start;
-        let post = &matter[m.post.clone()];
-        let info = crate::domain::post::parse_post(post, None);
+        let direction = match m.action {
+            TitleAction::AcceptResignation => Direction::Resign,
+            TitleAction::Dismissal | TitleAction::Revocation => Direction::Out,
+            TitleAction::Appointment => Direction::In,
+        };
+        let info = crate::domain::post::parse_post(&m.post.text, None);
         let rule = model
             .profile_for(&notice.issuer)
             .and_then(|p| p.rule(&info));
         out.push(DecisionMove {
             notice,
-            person: name.to_string(),
-            person_span: Span::new(at + m.name.start, at + m.name.end),
-            post: post.to_string(),
-            post_span: Span::new(at + m.post.start, at + m.post.end),
+            person: m.person.text.clone(),
+            person_span: m.person.span,
+            post: m.post.text.clone(),
+            post_span: m.post.span,
             info,
             direction,
             rule,
@@ -499,40 +429,4 @@ impl RunChanges {
 /// committee (not of its working bodies) and of the special committees.
 pub fn lost_with_mandate(info: &PostInfo, rule: Option<&PostRule>) -> bool {
     rule.is_some_and(|r| r.deputy_only) || info.institution.ends_with("人民代表大会常务委员会")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read(matter: &str) -> Option<(&str, &str, Direction)> {
-        let m = matter_move(matter)?;
-        Some((
-            &matter[m.name.clone()],
-            &matter[m.post.clone()],
-            m.direction,
-        ))
-    }
-
-    #[test]
-    fn the_moves_decision_titles_name() {
-        assert_eq!(
-            read("接受张国智同志辞去重庆市人民政府副市长职务"),
-            Some(("张国智", "重庆市人民政府副市长", Direction::Resign))
-        );
-        assert_eq!(
-            read("决定免去王建平的天津市财政局局长职务"),
-            Some(("王建平", "天津市财政局局长", Direction::Out))
-        );
-        assert_eq!(
-            read("撤销吴德明的天津市第三中级人民法院审判员职务"),
-            Some(("吴德明", "天津市第三中级人民法院审判员", Direction::Out))
-        );
-        assert_eq!(
-            read("任命刘海燕为天津市财政局局长"),
-            Some(("刘海燕", "天津市财政局局长", Direction::In))
-        );
-        assert_eq!(read("重庆市与阿尔及利亚安纳巴省缔结友好城市关系"), None);
-        assert_eq!(read("接受张国智辞去职务"), None);
-    }
 }

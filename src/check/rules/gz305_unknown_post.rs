@@ -71,16 +71,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (Some(title), Some(profile)) = (&d.title, ctx.model.profile_for(&notice.issuer)) else {
             continue;
         };
-        let matter = &title.matter.text;
-        let Some(m) = crate::model::personnel::matter_move(matter) else {
+        let Some(m) = &title.decides else {
             continue;
         };
-        let post = &matter[m.post.clone()];
-        let info = parse_posts([post]).remove(0);
-        let span = Span::new(
-            title.matter.span.start + m.post.start,
-            title.matter.span.start + m.post.end,
-        );
+        let (post, span) = (&m.post.text, m.post.span);
+        let info = parse_posts([post.as_str()]).remove(0);
         if profile.rule(&info).is_none() && seen.insert(span) {
             out.push(unknown(span, post, &info.institution));
         }

@@ -65,7 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             for entry in &section.entries {
                 for item in &entry.items {
                     // A verb in front of the names decides; otherwise the section heading does.
-                    let verb_action = item.verb.as_ref().and_then(|v| Action::from_words(&v.text));
+                    let verb_action = item.action;
                     let (action, source_span, source_text) =
                         match (&item.verb, verb_action, &section.heading) {
                             (Some(v), Some(a), _) => (a, v.span, v.text.clone()),

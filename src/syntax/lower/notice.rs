@@ -469,16 +469,19 @@ impl<'s> NoticeBuilder<'s> {
                 if let Some((n, frag)) = title_at(self.source, lines, i - 1) {
                     let l = Lower::new(&frag);
                     if let Some(p) = parse_root(Rule::title_root, &frag.text) {
-                        let matter = find(&p, Rule::decision_matter).map(|m| l.text(&m));
+                        let matter_pair = find(&p, Rule::decision_matter);
+                        let matter = matter_pair.as_ref().map(|m| l.text(m));
                         let kind = match find(&p, Rule::decision_kind).map(|k| k.as_str()) {
                             Some("决议") => DecisionKind::Resolution,
                             _ => DecisionKind::Decision,
                         };
+                        let decides = matter_pair.and_then(|m| title_move(&frag, &m));
                         if let Some(matter) = matter {
                             decision.title = Some(DecisionTitle {
                                 span: line.content.cover(lines[i + n - 2].content),
                                 matter,
                                 kind,
+                                decides,
                             });
                             i += n - 1;
                             continue;
@@ -734,4 +737,34 @@ pub(super) fn title_at(source: &str, lines: &[Line], i: usize) -> Option<(usize,
         }
     }
     None
+}
+
+/// What a decision's title decides, read from its matter with `title_move_root`.
+pub(super) fn title_move(frag: &Fragment, matter: &P) -> Option<TitleMove> {
+    let root = parse_root(Rule::title_move_root, matter.as_str())?;
+    let l = Lower {
+        frag,
+        base: matter.as_span().start(),
+    };
+    let (action_pair, action) = if let Some(p) = find(&root, Rule::title_resignation) {
+        (p, TitleAction::AcceptResignation)
+    } else if let Some(p) = find(&root, Rule::title_removal) {
+        let action = match find(&p, Rule::title_revocation) {
+            Some(_) => TitleAction::Revocation,
+            None => TitleAction::Dismissal,
+        };
+        (p, action)
+    } else {
+        (
+            find(&root, Rule::title_appointment)?,
+            TitleAction::Appointment,
+        )
+    };
+    let post =
+        find(&action_pair, Rule::title_office).or_else(|| find(&action_pair, Rule::title_post))?;
+    Some(TitleMove {
+        action,
+        person: l.text(&find(&action_pair, Rule::title_name)?),
+        post: l.text(&post),
+    })
 }

@@ -106,9 +106,11 @@ pub(super) fn lower_entry(frag: &Fragment, entry: &P) -> Entry {
                 EntryForm::Resignation | EntryForm::Current => "辞去".len(),
             };
             let ts = tail.as_span().start();
+            let verb = l.opt_text(item, Rule::entry_verb);
             EntryItem {
                 span: l.span(item),
-                verb: l.opt_text(item, Rule::entry_verb),
+                action: verb.as_ref().and_then(|v| Action::from_words(&v.text)),
+                verb,
                 persons: l.persons(&child(item, Rule::entry_persons).expect("required")),
                 form,
                 link: frag.span(ts, ts + link_len),
