@@ -317,3 +317,29 @@ fn title_moves() {
         assert!(!accepts(Rule::title_move_root, not_a_move), "{not_a_move}");
     }
 }
+
+/// Entries name people with 同志 as decisions do; a post never begins with an entry's verb, so
+/// a second action joined by 、 is not read as a post.
+#[test]
+fn entry_persons_and_post_shape() {
+    assert!(accepts(
+        Rule::entry_root,
+        "张国强同志为重庆市第一中级人民法院审判员。"
+    ));
+    assert!(accepts(
+        Rule::entry_root,
+        "张国强同志、李明同志为重庆市第一中级人民法院审判员。"
+    ));
+    assert!(accepts(
+        Rule::entry_root,
+        "张国强为重庆市渝中区人民政府副区长、代理区长。"
+    ));
+    assert!(!accepts(
+        Rule::entry_root,
+        "张国强为重庆市渝中区人民政府副区长、决定为代理区长。"
+    ));
+    assert!(!accepts(
+        Rule::entry_root,
+        "张国强为任命重庆市渝中区人民政府副区长。"
+    ));
+}

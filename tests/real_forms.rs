@@ -71,6 +71,8 @@ const FORMS: &[(&str, NoticeKind, &[&str])] = &[
         &[],
     ),
     ("d23-xiangxi-1998-decision.md", NoticeKind::Decision, &[]),
+    ("d24-daguan-2014-decision.md", NoticeKind::Decision, &[]),
+    ("d25-luohe-2023-decision.md", NoticeKind::Decision, &[]),
     // Defective variants: each must give its finding.
     (
         "x01-huangshi-2019-qual-renamed.md",
@@ -96,6 +98,16 @@ const FORMS: &[(&str, NoticeKind, &[&str])] = &[
         "x07-npc-2024b-qual-renamed.md",
         NoticeKind::Qualification,
         &["GZ202"],
+    ),
+    (
+        "x09-daguan-2014-decision-renamed.md",
+        NoticeKind::Decision,
+        &["GZ401"],
+    ),
+    (
+        "x12-luohe-2023-decision-twice.md",
+        NoticeKind::Decision,
+        &["GZ003"],
     ),
 ];
 

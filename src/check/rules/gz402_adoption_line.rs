@@ -1,6 +1,6 @@
 //! GZ402 adoption-line.
 
-use crate::ast::NoticeBody;
+use crate::ast::{DecisionKind, NoticeBody};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -55,11 +55,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "通过日期行格式不正确：应为「（日期 + 机关 + 第N次会议通过）」",
                 "malformed adoption line: expected 「（date + body + 第N次会议通过）」",
             ),
-            (None, Some(t)) => (
-                t.span,
-                "决定缺少通过日期行",
-                "the decision has no adoption line",
-            ),
+            (None, Some(t)) => match t.kind {
+                DecisionKind::Resolution => (
+                    t.span,
+                    "决议缺少通过日期行",
+                    "the resolution has no adoption line",
+                ),
+                DecisionKind::Decision => (
+                    t.span,
+                    "决定缺少通过日期行",
+                    "the decision has no adoption line",
+                ),
+            },
             // A 公告 whose body is a decision's text without its title (长阳 2022: 「…会议决定：
             // …召开」; 宁夏 2016: 「《…的决定》已由…会议于…通过，现予公布」) states its adoption in
             // its own words.
