@@ -61,8 +61,42 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(diagnostic(ctx, u));
     }
     for notice in ctx.document.notices() {
-        for u in &notice.unrecognised {
-            out.push(diagnostic(ctx, u));
+        // Wordings not recognised are told once per line: a notice of a shape the grammar does
+        // not know (a new term's roster, 扶风 2021) would otherwise get a warning on every clause
+        // of it. The others of the line are labelled on the first.
+        let mut i = 0;
+        let all = &notice.unrecognised;
+        while i < all.len() {
+            let u = &all[i];
+            if u.cause != Unreadable::UnknownWording {
+                out.push(diagnostic(ctx, u));
+                i += 1;
+                continue;
+            }
+            let same_line = |v: &Unrecognised| {
+                v.cause == Unreadable::UnknownWording
+                    && v.at.start >= u.at.start
+                    && !ctx.source[u.at.start..v.at.start].contains('\n')
+            };
+            let more = all[i + 1..].iter().take_while(|v| same_line(v)).count();
+            let mut d = diagnostic(ctx, u);
+            if more > 0 {
+                d.message = crate::diagnostic::Message::new(
+                    format!(
+                        "{}；本行其后另有{more}处未能读懂",
+                        d.message.get(crate::diagnostic::Lang::Zh)
+                    ),
+                    format!(
+                        "{}; {more} more further on this line",
+                        d.message.get(crate::diagnostic::Lang::En)
+                    ),
+                );
+                for v in &all[i + 1..=i + more] {
+                    d = d.with_related(v.at, "同样未能读懂", "not read either");
+                }
+            }
+            out.push(d);
+            i += more + 1;
         }
     }
 }
