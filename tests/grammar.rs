@@ -343,3 +343,25 @@ fn entry_persons_and_post_shape() {
         "张国强为任命重庆市渝中区人民政府副区长。"
     ));
 }
+
+/// A notice's matter in its header, a quoted provision in a legal basis, how the body voted,
+/// 同志 after the names elected (周口 2015 form).
+#[test]
+fn by_election_of_a_city_committee() {
+    assert!(accepts(
+        Rule::header_root,
+        "周口市人大常委会关于补选刘建伟、张秀兰为省十二届人大代表的公告"
+    ));
+    assert!(accepts(
+        Rule::clause_root,
+        "根据《选举法》第五十四条关于“县级以上地方各级人民代表大会闭会期间，可以补选上一级人民代表大会代表”，“补选出缺的代表时，代表候选人的名额可以多于应选代表名额”的规定"
+    ));
+    assert!(accepts(
+        Rule::clause_root,
+        "周口市第四届人民代表大会常务委员会第十七次会议采取等额选举的办法，补选刘建伟同志和张秀兰同志为省十二届人大代表"
+    ));
+    assert!(!accepts(
+        Rule::clause_root,
+        "会议采取等额选举，补选刘建伟为省十二届人大代表"
+    ));
+}

@@ -50,6 +50,7 @@ const FORMS: &[(&str, NoticeKind, &[&str])] = &[
     ),
     ("r21-huangshi-2019-qual.md", NoticeKind::Qualification, &[]),
     ("r22-npc-2024b-qual.md", NoticeKind::Qualification, &[]),
+    ("r32-zhoukou-2015-qual.md", NoticeKind::Qualification, &[]),
     ("d11-xianxian-2024a-decision.md", NoticeKind::Decision, &[]),
     ("d12-xianxian-2024b-decision.md", NoticeKind::Decision, &[]),
     ("d13-zhongxian-2025-decision.md", NoticeKind::Decision, &[]),

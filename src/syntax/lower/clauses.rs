@@ -84,8 +84,9 @@ pub(super) fn next_separator(text: &str, from: usize) -> Option<usize> {
     }
     for (off, c) in text[i..].char_indices() {
         match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
+            // A quoted provision (「第五十四条关于“…，…”的规定」) holds commas of its own.
+            '（' | '(' | '“' => depth += 1,
+            '）' | ')' | '”' => depth -= 1,
             _ if depth <= 0 && CLAUSE_SEPARATORS.contains(&c) => return Some(i + off),
             _ => {}
         }
