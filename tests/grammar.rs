@@ -365,3 +365,27 @@ fn by_election_of_a_city_committee() {
         "会议采取等额选举，补选刘建伟为省十二届人大代表"
     ));
 }
+
+/// Legal bases without a law named, or with several citations each closed by 的规定; entries
+/// for a group counted, or a resignation accepted; the request a decision accepts.
+#[test]
+fn more_bases_entries_and_requests() {
+    for basis in [
+        "依照有关规定，王立新的代表资格终止。",
+        "根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》第二十七条的规定、《重庆市各级人民代表大会常务委员会人事任免工作条例》第二十五条的规定，王立新的代表资格终止。",
+    ] {
+        assert!(accepts(Rule::paragraph_root, basis), "{basis}");
+    }
+    for entry in [
+        "张伟、李明、王强等3人为重庆市第一中级人民法院审判员。",
+        "决定接受王立新辞去重庆市人民政府副市长职务的请求。",
+    ] {
+        assert!(accepts(Rule::entry_root, entry), "{entry}");
+    }
+    for sentence in [
+        "根据王志远同志的请求，重庆市第六届人民代表大会常务委员会第十二次会议决定，接受其辞去重庆市人民政府副市长职务的请求",
+        "根据本人申请，会议决定，接受王志远辞去重庆市人民政府副市长职务",
+    ] {
+        assert!(accepts(Rule::decision_sentence_root, sentence), "{sentence}");
+    }
+}
