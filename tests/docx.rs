@@ -271,6 +271,18 @@ fn every_format_gives_paragraph_and_character_past_a_soft_break_and_an_extension
         "{sarif}"
     );
     assert!(fmt("human").contains("draft.docx:3:7"), "{}", fmt("human"));
+    // --fix does not change a Word draft: nothing is offered as fixable, the change to make is.
+    assert!(!fmt("concise").contains("[*]"), "{}", fmt("concise"));
+    assert!(
+        fmt("human").contains("修改：") && !fmt("human").contains("可自动修正："),
+        "{}",
+        fmt("human")
+    );
+    assert!(
+        fmt("human").contains("0 个问题可自动修正"),
+        "{}",
+        fmt("human")
+    );
 }
 
 #[test]
@@ -478,43 +490,7 @@ fn annotate_puts_a_comment_on_each_finding_and_keeps_every_other_part() {
         reviewed.starts_with("会议还表决通过了") && reviewed.contains("代表资格审查委员会"),
         "kept where it was: {seen}"
     );
-    let json = json_of(s(&draft));
-    let source = text(&draft);
-    for (i, d) in json["files"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .enumerate()
-    {
-        let id = (i + 1).to_string();
-        let c = comments
-            .iter()
-            .find(|c| c["id"].as_u64() == Some(i as u64 + 1))
-            .expect("comment");
-        assert_eq!(c["author"], "gazette");
-        let body = c["text"].as_str().unwrap();
-        assert!(
-            body.starts_with(&format!(
-                "{} {}",
-                d["code"].as_str().unwrap(),
-                d["message"].as_str().unwrap()
-            )),
-            "{body}"
-        );
-        if let Some(help) = d["help"].as_str() {
-            assert!(body.contains(help), "{body}");
-        }
-        let r = &d["range"];
-        let (a, b) = (
-            r["start"]["byte"].as_u64().unwrap() as usize,
-            r["end"]["byte"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(seen["anchored"][&id], source[a..b], "comment {id} on {d}");
-        assert!(seen["references"]
-            .as_array()
-            .unwrap()
-            .contains(&Value::from(id.clone())));
-    }
+    assert_each_finding_has_its_comment(&seen, &draft, 1);
     // 吴凯's tracked deletion stayed where it was.
     let doc = String::from_utf8({
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&annotated[..])).unwrap();
@@ -527,6 +503,105 @@ fn annotate_puts_a_comment_on_each_finding_and_keeps_every_other_part() {
     })
     .unwrap();
     assert!(doc.contains("<w:delText>某某</w:delText>"));
+}
+
+/// Every finding of `draft` (in the order of the JSON output) has its comment in what the
+/// independent reader saw of the annotated copy, ids from `first_id` on: author gazette, the
+/// code, message, help and the change to make, anchored on exactly the finding's characters.
+fn assert_each_finding_has_its_comment(seen: &Value, draft: &Path, first_id: u64) {
+    let comments = seen["comments"].as_array().unwrap();
+    let o = gazette(&["check", "--output-format", "json", s(draft)]);
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let source = out(&gazette(&["parse", "--format", "text", s(draft)]));
+    let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(!diagnostics.is_empty());
+    for (i, d) in diagnostics.iter().enumerate() {
+        let id = first_id + i as u64;
+        let c = comments
+            .iter()
+            .find(|c| c["id"].as_u64() == Some(id))
+            .expect("comment");
+        assert_eq!(c["author"], "gazette");
+        let body = c["text"].as_str().unwrap();
+        assert!(
+            body.starts_with(&format!(
+                "{} {}",
+                d["code"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )),
+            "{body}"
+        );
+        if let Some(help) = d["help"].as_str() {
+            assert!(body.contains(&format!("\n帮助：{help}")), "{body}");
+        }
+        // The change a fix would make, said as the change to make in Word.
+        if let Some(fix) = d["fix"]["description"].as_str() {
+            assert!(body.contains(&format!("\n修改：{fix}")), "{body}");
+        }
+        let r = &d["range"];
+        let (a, b) = (
+            r["start"]["byte"].as_u64().unwrap() as usize,
+            r["end"]["byte"].as_u64().unwrap() as usize,
+        );
+        let id = id.to_string();
+        assert_eq!(seen["anchored"][&id], source[a..b], "comment {id} on {d}");
+        assert!(seen["references"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from(id.clone())));
+    }
+}
+
+/// What the independent reader sees of an annotated copy.
+fn read_back(python: &Path, copy: &Path) -> Value {
+    let read = Command::new(python)
+        .args(["-c", READER, s(copy)])
+        .output()
+        .unwrap();
+    assert!(read.status.success(), "{}", err(&read));
+    serde_json::from_slice(&read.stdout).unwrap()
+}
+
+#[test]
+fn annotate_anchors_on_extension_b_names_soft_breaks_and_runs_cut_anywhere() {
+    let d = dir("annotate-ext-b");
+    // The entry of 李𠇔 and the next share a paragraph, split by a soft break; the runs are
+    // cut right before and after 𠇔 and inside every name.
+    let body = [
+        paragraph(&runs("重庆市人民代表大会常务委员会公告", &[3, 2])),
+        paragraph(&runs("[六届]第58号", &[1, 2])),
+        paragraph(&runs(
+            "（2024年11月28日重庆市第六届人民代表大会常务委员会第十二次会议通过）",
+            &[5, 1],
+        )),
+        paragraph(&runs("一、任命", &[1])),
+        paragraph(&format!(
+            "{}{}{}<w:r><w:br/></w:r>{}",
+            runs("\u{3000}\u{3000}李", &[1]),
+            run("𠇔", 1),
+            runs("为重庆市人民检察院检察员", &[1, 2]),
+            runs("张三为重庆市人民检察院检察员。", &[1, 3])
+        )),
+    ]
+    .concat();
+    let draft = d.join("draft.docx");
+    std::fs::write(&draft, package(&body, None)).unwrap();
+    let copy = d.join("copy.docx");
+    let o = gazette(&["check", "--annotate", s(&copy), s(&draft)]);
+    assert!(copy.exists(), "{}", err(&o));
+    let concise = out(&gazette(&[
+        "check",
+        "--output-format",
+        "concise",
+        s(&draft),
+    ]));
+    insta::assert_snapshot!(
+        "extension_b_findings",
+        concise.replace(&format!("{}/", d.display()), "")
+    );
+    let Some(python) = python() else { return };
+    let seen = read_back(&python, &copy);
+    assert_each_finding_has_its_comment(&seen, &draft, 0);
 }
 
 #[test]
@@ -590,7 +665,10 @@ fn annotate_adds_the_comments_part_when_the_draft_has_none_in_english() {
         .as_str()
         .unwrap();
     assert!(!message.contains("公告编号"), "{message}");
-    assert_eq!(gz101["text"], format!("GZ101 {message}"));
+    let fix = json["files"][0]["diagnostics"][0]["fix"]["description"]
+        .as_str()
+        .unwrap();
+    assert_eq!(gz101["text"], format!("GZ101 {message}\nto fix: {fix}"));
     // GZ101 is about 「[六届]」 in paragraph 2; its comment sits on those characters.
     let id = gz101["id"].to_string();
     assert!(

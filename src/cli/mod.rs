@@ -1111,9 +1111,9 @@ fn annotate(
         .iter()
         .find(|r| r.path == name)
         .ok_or_else(|| format!("{name} was not checked"))?;
-    let help = match lang {
-        Lang::Zh => "帮助：",
-        Lang::En => "help: ",
+    let (help, to_fix) = match lang {
+        Lang::Zh => ("帮助：", "修改："),
+        Lang::En => ("help: ", "to fix: "),
     };
     let comments: Vec<crate::docx::annotate::Comment> = report
         .diagnostics
@@ -1124,6 +1124,11 @@ fn annotate(
             end: d.span.end,
             paragraphs: std::iter::once(format!("{} {}", d.code, d.message.get(lang)))
                 .chain(d.help.as_ref().map(|h| format!("{help}{}", h.get(lang))))
+                .chain(
+                    d.fix
+                        .as_ref()
+                        .map(|f| format!("{to_fix}{}", f.description.get(lang))),
+                )
                 .collect(),
         })
         .collect();

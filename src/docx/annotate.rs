@@ -601,6 +601,95 @@ mod tests {
         assert!(out.contains("<w:t>张</w:t></w:r><w:commentRangeStart w:id=\"0\"/><w:r><w:t>三</w:t></w:r><w:commentRangeEnd"), "{out}");
     }
 
+    /// A package of these parts, deflated.
+    fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, text) in parts {
+            w.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(text.as_bytes()).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    fn part(package: &[u8], name: &str) -> Option<String> {
+        let mut p = Package::open(package).unwrap();
+        p.xml_part(name).unwrap().map(|(t, _)| t)
+    }
+
+    const TYPES: &str = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
+
+    #[test]
+    fn a_default_namespace_document_gets_prefixed_attributes() {
+        let document = format!(
+            "<document xmlns=\"{W_NS}\"><body><p><r><t>张三为</t></r></p></body></document>"
+        );
+        let package = zip_of(&[(CONTENT_TYPES, TYPES), (DOCUMENT, &document)]);
+        let x = crate::docx::read(&package).unwrap();
+        assert_eq!(x.prefix, "");
+        let c = Comment {
+            start: 3,
+            end: 6,
+            paragraphs: vec!["GZ000 x".into()],
+        };
+        let copy = annotate(&package, &x, &[c]).unwrap();
+        let doc = part(&copy, DOCUMENT).unwrap();
+        assert!(
+            doc.contains(&format!(
+                "<commentRangeStart xmlns:w=\"{W_NS}\" w:id=\"0\"/>"
+            )),
+            "{doc}"
+        );
+        let again = crate::docx::read(&copy).unwrap();
+        assert_eq!(again.text, "张三为");
+        assert_eq!(again.max_comment_id, Some(0));
+        // No relationships part before: one is made; the content type is declared.
+        let rels = part(&copy, RELS).unwrap();
+        assert!(rels.contains("Target=\"comments.xml\""), "{rels}");
+        let types = part(&copy, CONTENT_TYPES).unwrap();
+        assert!(types.contains("/word/comments.xml"), "{types}");
+        let comments = part(&copy, "word/comments.xml").unwrap();
+        assert!(comments.starts_with("<?xml"), "{comments}");
+        assert!(comments.contains(" xmlns=\""), "{comments}");
+        assert!(comments.contains("w:author=\"gazette\""), "{comments}");
+    }
+
+    #[test]
+    fn ids_continue_after_the_largest_in_use_and_an_empty_comments_part_is_filled() {
+        let document = format!(
+            "<w:document xmlns:w=\"{W_NS}\"><w:body><w:p><w:commentRangeStart w:id=\"41\"/><w:r><w:t>甲乙</w:t></w:r><w:commentRangeEnd w:id=\"41\"/></w:p></w:body></w:document>"
+        );
+        let rels = format!("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{COMMENTS_TYPE}\" Target=\"/word/notes.xml\"/></Relationships>");
+        let notes = format!("<w:comments xmlns:w=\"{W_NS}\"/>");
+        let package = zip_of(&[
+            (CONTENT_TYPES, TYPES),
+            (DOCUMENT, &document),
+            (RELS, &rels),
+            ("word/notes.xml", &notes),
+        ]);
+        let x = crate::docx::read(&package).unwrap();
+        let c = |start, end| Comment {
+            start,
+            end,
+            paragraphs: vec!["a & <b>".into(), "\u{1}c".into()],
+        };
+        let copy = annotate(&package, &x, &[c(0, 3), c(3, 6)]).unwrap();
+        let notes = part(&copy, "word/notes.xml").unwrap();
+        assert!(
+            notes.contains("w:id=\"42\"") && notes.contains("w:id=\"43\""),
+            "{notes}"
+        );
+        assert!(
+            notes.contains("a &amp; &lt;b&gt;</w:t>") && notes.contains(">c</w:t>"),
+            "{notes}"
+        );
+        assert!(notes.ends_with("</w:comments>"), "{notes}");
+        // The relationships and content types did not need to change.
+        assert_eq!(part(&copy, RELS).unwrap(), rels);
+        assert_eq!(part(&copy, CONTENT_TYPES).unwrap(), TYPES);
+        assert!(part(&copy, "word/comments.xml").is_none());
+    }
+
     #[test]
     fn ranges_across_paragraphs_references_and_tabs() {
         let x = doc("<w:p><w:r><w:t>a&amp;b</w:t><w:tab/><w:t>c</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>d</w:t></w:r></w:p>");
