@@ -329,7 +329,15 @@ fn ends_run(x: &Extracted, i: usize) -> bool {
 /// mark (an empty paragraph `<w:p/>`) moves to the nearest one inside the range, or beside it.
 fn anchor(x: &Extracted, start: usize, end: usize) -> Option<((usize, Cut), (usize, Cut))> {
     let len = x.text.len();
-    let (start, end) = (start.min(len), end.min(len).max(start.min(len)));
+    // Offsets inside a character (from a careless caller) move back to its start.
+    let floor = |mut o: usize| {
+        o = o.min(len);
+        while !x.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    };
+    let (start, end) = (floor(start), floor(end.max(start)));
     let next = |o: usize| {
         x.text[o..]
             .chars()
