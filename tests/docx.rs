@@ -62,6 +62,14 @@ fn s(p: &Path) -> &str {
 /// field's result, a `w:fldSimple`, the appointments of 第58号 as a table, empty paragraphs in
 /// both forms, and a reviewer's comment already present. Its text is the page's text.
 fn seed_docx() -> Vec<u8> {
+    seed_docx_joining(&[])
+}
+
+/// The seed draft with the paragraph marks of these lines (0-based) deleted with tracking on,
+/// as when a clerk joins paragraphs in Word.
+fn seed_docx_joining(joined: &[usize]) -> Vec<u8> {
+    const DELETED_MARK: &str =
+        "<w:pPr><w:rPr><w:del w:id=\"903\" w:author=\"办公厅\"/></w:rPr></w:pPr>";
     let text = std::fs::read_to_string(root().join(SEED_TEXT)).unwrap();
     let lines: Vec<&str> = text.split('\n').collect();
     let table_first = lines.iter().position(|l| *l == "一、决定任命").unwrap() + 2;
@@ -81,6 +89,10 @@ fn seed_docx() -> Vec<u8> {
             body.push_str(&table(&rows));
         }
         if (table_first..table_end).contains(&i) {
+            continue;
+        }
+        if line.is_empty() && joined.contains(&i) {
+            body.push_str(&format!("<w:p>{DELETED_MARK}</w:p>"));
             continue;
         }
         if line.is_empty() {
@@ -127,7 +139,11 @@ fn seed_docx() -> Vec<u8> {
         } else {
             runs(line, &pieces)
         };
-        body.push_str(&paragraph(&content));
+        if joined.contains(&i) {
+            body.push_str(&format!("<w:p>{DELETED_MARK}{content}</w:p>"));
+        } else {
+            body.push_str(&paragraph(&content));
+        }
     }
     assert!(field && simple && reviewed);
     package(
@@ -1006,4 +1022,23 @@ fn damaged_packages_never_panic() {
         assert_eq!(gazette::docx::read(&copy).unwrap().text, x.text);
     }
     assert!(read > 30 && refused > 30, "read {read}, refused {refused}");
+}
+
+#[test]
+fn paragraphs_joined_with_tracking_on_read_as_one() {
+    // The page's broken paragraph (「…和选举法的有」, a blank line, 「关规定，…」) joined in
+    // Word with tracking on: once accepted it is one paragraph, and GZ004 has nothing to say.
+    let d = dir("joined");
+    let draft = d.join("joined.docx");
+    std::fs::write(&draft, seed_docx_joining(&[112, 113])).unwrap();
+    let joined = findings(&json_of(s(&draft)));
+    let text = findings(&json_of(SEED_TEXT));
+    assert!(text.iter().any(|f| f.0 == "GZ004"));
+    assert!(!joined.iter().any(|f| f.0 == "GZ004"), "{joined:?}");
+    assert_eq!(joined.len(), text.len() - 1);
+    // Lines after the join come two paragraphs earlier: GZ305 of line 117 is on paragraph 115.
+    let gz305 = |f: &[(String, u64, u64, u64, u64, u64, String)]| {
+        f.iter().find(|f| f.0 == "GZ305").map(|f| f.1).unwrap()
+    };
+    assert_eq!(gz305(&joined), gz305(&text) - 2);
 }

@@ -4,7 +4,8 @@
 //! The body's paragraphs are read in document order (a table's cells row by row, each
 //! cell's paragraphs in turn) and joined with '\n'. Within a paragraph the runs are joined
 //! (Word splits text into runs wherever formatting or editing history changed); tracked
-//! changes read as accepted (`w:ins` kept, `w:del` and `w:moveFrom` dropped); a field reads as
+//! changes read as accepted (`w:ins` kept, `w:del` and `w:moveFrom` dropped, a paragraph whose
+//! mark was deleted runs on into the next: line = paragraph of the accepted text); a field reads as
 //! its result, never its instruction; `w:tab` is '\t'. A soft line break (`w:br`, Shift+Enter,
 //! and `w:cr`) is '\n' too, so a title broken over lines with soft breaks reads as the
 //! grammar reads a title broken over lines — but it does not start a new line number: lines
@@ -97,6 +98,8 @@ pub struct Paragraph {
     pub content_start: Option<usize>,
     /// Where `</w:p>` starts. `None` for `<w:p/>`.
     pub close: Option<usize>,
+    /// Its paragraph mark is a tracked deletion: accepted, it runs on into the next one.
+    pub mark_deleted: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -174,6 +177,18 @@ pub fn read_document(xml: String, bom: usize) -> Result<Extracted, PackageError>
                 }
                 if skipping.is_none() {
                     let parent = stack.last().copied();
+                    // `w:pPr/w:rPr/w:del`: the paragraph mark itself was deleted (two
+                    // paragraphs joined with tracking on).
+                    if ns == Ns::W
+                        && name == b"del"
+                        && parent == Some(Elem::RPr)
+                        && stack.len() >= 2
+                        && stack[stack.len() - 2] == Elem::PPr
+                    {
+                        if let Some(&p) = open_paragraphs.last() {
+                            out.paragraphs[p].mark_deleted = true;
+                        }
+                    }
                     let skip = match ns {
                         Ns::W => matches!(
                             name,
@@ -416,15 +431,22 @@ struct Builder {
 }
 
 impl Builder {
+    /// A paragraph begins: a line of its own, unless the one before lost its mark to a
+    /// tracked deletion (then the two read as one, as they will once the change is accepted).
     fn paragraph(&mut self, empty: bool, after: usize) {
-        if !self.paragraphs.is_empty() {
-            let paragraph = self.paragraphs.len() - 1;
-            self.push('\n', Source::Break { paragraph });
+        match self.paragraphs.last() {
+            Some(previous) if previous.mark_deleted => {}
+            Some(_) => {
+                let paragraph = self.paragraphs.len() - 1;
+                self.push('\n', Source::Break { paragraph });
+                self.paragraph_starts.push(self.text.len());
+            }
+            None => self.paragraph_starts.push(self.text.len()),
         }
-        self.paragraph_starts.push(self.text.len());
         self.paragraphs.push(Paragraph {
             content_start: (!empty).then_some(after),
             close: None,
+            mark_deleted: false,
         });
     }
 
@@ -521,6 +543,19 @@ mod tests {
         ));
         assert_eq!(x.text, "李四3\t&一\n末");
         assert_eq!(x.paragraph_starts, vec![0]);
+    }
+
+    #[test]
+    fn a_deleted_paragraph_mark_joins_the_paragraphs() {
+        let x = read(concat!(
+            "<w:p><w:pPr><w:rPr><w:del w:id=\"1\" w:author=\"a\"/></w:rPr></w:pPr><w:r><w:t>的有</w:t></w:r></w:p>",
+            "<w:p><w:r><w:t>关规定</w:t></w:r></w:p><w:p><w:r><w:t>二</w:t></w:r></w:p>"
+        ));
+        assert_eq!(x.text, "的有关规定\n二");
+        assert_eq!(x.paragraph_starts, vec![0, "的有关规定\n".len()]);
+        // The paragraph mark of a paragraph's run properties is not its own.
+        let x = read("<w:p><w:r><w:rPr><w:del w:id=\"1\" w:author=\"a\"/></w:rPr><w:t>甲</w:t></w:r></w:p><w:p><w:r><w:t>乙</w:t></w:r></w:p>");
+        assert_eq!(x.text, "甲\n乙");
     }
 
     #[test]
