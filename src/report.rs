@@ -133,6 +133,16 @@ pub fn finish_run(mut reports: Vec<FileReport>, selection: &Settings) -> Vec<Fil
     reports
 }
 
+/// How an unreadable Word package is reported where the command line did not refuse it first
+/// (with its reason, [`crate::docx::PackageError`]): as bytes that are not text.
+fn package_failure() -> crate::source::DecodeFailure {
+    crate::source::DecodeFailure {
+        byte_offset: 0,
+        kind: crate::source::DecodeFailureKind::Binary,
+        valid_prefix: String::new(),
+    }
+}
+
 /// Decodes, parses and runs the single-file rules on one input: the first half of
 /// [`check_all`], whose result [`finish_run`] completes.
 pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport {
@@ -200,15 +210,5 @@ pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport
         opaque,
         diagnostics,
         positions: std::sync::OnceLock::new(),
-    }
-}
-
-/// How an unreadable Word package is reported where the command line did not refuse it first
-/// (with its reason, [`crate::docx::PackageError`]): as bytes that are not text.
-fn package_failure() -> crate::source::DecodeFailure {
-    crate::source::DecodeFailure {
-        byte_offset: 0,
-        kind: crate::source::DecodeFailureKind::Binary,
-        valid_prefix: String::new(),
     }
 }
