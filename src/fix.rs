@@ -76,6 +76,9 @@ pub fn applied(report: &FileReport) -> Vec<&crate::diagnostic::Diagnostic> {
         .collect()
 }
 
+/// A Word package is not text to splice into: its fixes are made in Word (`--annotate`).
+const DOCX_NOT_FIXED: &str = "Word 文档（.docx）不能自动修正，请用 --annotate 生成带批注的副本，在 Word 中修改 / a Word document (.docx) cannot be fixed automatically; use --annotate and make the changes in Word";
+
 /// The bytes of `text` in the file's encoding, without a BOM.
 fn encode_bare(text: &str, encoding: Encoding) -> Result<Vec<u8>, String> {
     Ok(match encoding {
@@ -92,6 +95,7 @@ fn encode_bare(text: &str, encoding: Encoding) -> Result<Vec<u8>, String> {
         }
         Encoding::Utf16Le => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
         Encoding::Utf16Be => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        Encoding::Docx => return Err(DOCX_NOT_FIXED.into()),
     })
 }
 
@@ -119,6 +123,7 @@ fn original_offsets(
             .to_string()
     };
     match encoding {
+        Encoding::Docx => Err(DOCX_NOT_FIXED.into()),
         Encoding::Utf8 => Ok(wanted.to_vec()),
         Encoding::Utf8Bom => Ok(wanted.iter().map(|o| o + 3).collect()),
         Encoding::Utf16Le | Encoding::Utf16Be | Encoding::Gb18030 => {

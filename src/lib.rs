@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod docs;
+pub mod docx;
 pub mod domain;
 pub mod files;
 pub mod fix;

@@ -136,10 +136,39 @@ pub fn finish_run(mut reports: Vec<FileReport>, selection: &Settings) -> Vec<Fil
     reports
 }
 
+/// How an unreadable Word package is reported where the command line did not refuse it first
+/// (with its reason, [`crate::docx::PackageError`]): as bytes that are not text.
+fn package_failure() -> crate::source::DecodeFailure {
+    crate::source::DecodeFailure {
+        byte_offset: 0,
+        kind: crate::source::DecodeFailureKind::Binary,
+        valid_prefix: String::new(),
+    }
+}
+
 /// Decodes, parses and runs the single-file rules on one input: the first half of
 /// [`check_all`], whose result [`finish_run`] completes.
 pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport {
-    let (source, facts) = match decode_owned(bytes) {
+    // A Word draft's text is its paragraphs; its lines are paragraphs too (a soft break
+    // inside one is read as a line break by the grammar, but keeps its paragraph's number).
+    let mut paragraph_starts = None;
+    let read = match crate::docx::kind(&path, &bytes) {
+        crate::docx::Kind::Text => decode_owned(bytes),
+        crate::docx::Kind::Package => match crate::docx::read(&bytes) {
+            Ok(extracted) => {
+                paragraph_starts = Some(extracted.paragraph_starts);
+                Ok(crate::source::Decoded {
+                    text: extracted.text,
+                    encoding: Encoding::Docx,
+                })
+            }
+            Err(_) => Err(package_failure()),
+        },
+        // The command line refuses these with the reason before checking; a caller that
+        // did not gets the file reported as unreadable.
+        crate::docx::Kind::Refused(_) => Err(package_failure()),
+    };
+    let (source, facts) = match read {
         Ok(decoded) => (
             decoded.text,
             InputFacts {
@@ -156,11 +185,12 @@ pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport
             },
         ),
     };
-    let opaque = if facts.failure.is_none() && markdown::is_markdown(&path) {
-        markdown::opaque_ranges(&source)
-    } else {
-        Vec::new()
-    };
+    let opaque =
+        if facts.failure.is_none() && paragraph_starts.is_none() && markdown::is_markdown(&path) {
+            markdown::opaque_ranges(&source)
+        } else {
+            Vec::new()
+        };
     let document = if facts.failure.is_some() {
         parse_page("", &[])
     } else {
@@ -173,7 +203,10 @@ pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport
     FileReport {
         path,
         encoding: facts.encoding,
-        line_index: LineIndex::new(&source),
+        line_index: match paragraph_starts {
+            Some(starts) => LineIndex::with_line_starts(&source, starts),
+            None => LineIndex::new(&source),
+        },
         source,
         document,
         facts,

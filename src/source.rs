@@ -17,6 +17,8 @@ pub enum Encoding {
     Gb18030,
     Utf16Le,
     Utf16Be,
+    /// A Word package (.docx): the text is its body's paragraphs ([`crate::docx`]).
+    Docx,
 }
 
 impl Encoding {
@@ -27,6 +29,7 @@ impl Encoding {
             Encoding::Gb18030 => "gb18030",
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
+            Encoding::Docx => "docx",
         }
     }
 
@@ -462,6 +465,27 @@ impl LineIndex {
         }
     }
 
+    /// An index whose lines start at `line_starts` (sorted, the first 0) whatever the text
+    /// holds: a Word draft's lines are its paragraphs, and a soft break inside one is a
+    /// character of it, not a new line.
+    pub fn with_line_starts(text: &str, mut line_starts: Vec<usize>) -> Self {
+        line_starts.retain(|&s| s <= text.len() && text.is_char_boundary(s));
+        line_starts.dedup();
+        if line_starts.first() != Some(&0) {
+            line_starts.insert(0, 0);
+        }
+        let ascii_lines = line_starts
+            .iter()
+            .zip(line_starts.iter().skip(1).chain([&text.len()]))
+            .map(|(&s, &e)| text.get(s..e).is_some_and(str::is_ascii))
+            .collect();
+        LineIndex {
+            line_starts,
+            ascii_lines,
+            text_len: text.len(),
+        }
+    }
+
     /// `text` must be the text the index was built from. Offsets past the
     /// end are clamped to `text.len()`, and offsets inside a character move
     /// back to its first byte, so a sloppy caller gets a nearby position
@@ -658,6 +682,7 @@ mod tests {
             (Encoding::Gb18030, "gb18030", true),
             (Encoding::Utf16Le, "utf-16le", true),
             (Encoding::Utf16Be, "utf-16be", true),
+            (Encoding::Docx, "docx", false),
         ];
         for (enc, name, legacy) in all {
             assert_eq!(enc.name(), name);

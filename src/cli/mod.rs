@@ -129,7 +129,7 @@ pub struct CheckArgs {
     /// 标准输入的文件名（用于报告和配置查找）/ the name reported for standard input
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
-    /// 目录中要检查的文件（glob，可多次给出；默认 *.md、*.markdown、*.txt）/ files to check in directories
+    /// 目录中要检查的文件（glob，可多次给出；默认 *.md、*.markdown、*.txt、*.docx）/ files to check in directories
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
     /// 命令行上直接给出的文件也按 .gazetteignore 和 exclude 排除（pre-commit 需要）/ apply .gazetteignore and `exclude` to files named on the command line too
@@ -150,6 +150,9 @@ pub struct CheckArgs {
     /// 列出修正了（或将修正）哪些问题 / list the fixes applied (or, with --diff, that would be)
     #[arg(long)]
     pub show_fixes: bool,
+    /// 把问题作为 Word 批注写入 Word 文档（.docx）的副本；原稿不动 / write a copy of the Word draft (.docx) with a comment on each finding; the draft is never written
+    #[arg(long, value_name = "OUT.docx", conflicts_with_all = ["fix", "diff", "sequential"])]
+    pub annotate: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -190,6 +193,8 @@ pub enum Format {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParseFormat {
     Json,
+    /// the text as read (a Word draft's paragraphs, one per line)
+    Text,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -460,8 +465,8 @@ fn anchored_globs(base: &Path, pattern: &str) -> Vec<Result<globset::Glob, globs
 }
 
 /// Files named on the command line are checked whatever their extension (unless
-/// `--force-exclude` leaves them out); directories contribute their `*.md`, `*.markdown` and
-/// `*.txt` files (or those matching `--glob`), honouring .gitignore, .gazetteignore and
+/// `--force-exclude` leaves them out); directories contribute their `*.md`, `*.markdown`,
+/// `*.txt` and `*.docx` files (or those matching `--glob`), honouring .gitignore, .gazetteignore and
 /// `exclude`.
 fn collect_inputs(
     paths: &[PathBuf],
@@ -493,8 +498,8 @@ fn collect_inputs(
     inputs
 }
 
-/// The files a directory contributes to a run, in a stable order: its `*.md`, `*.markdown`
-/// and `*.txt` files (or those matching `globs`), honouring .gitignore and .gazetteignore.
+/// The files a directory contributes to a run, in a stable order: its `*.md`, `*.markdown`,
+/// `*.txt` and `*.docx` files (or those matching `globs`), honouring .gitignore and .gazetteignore.
 /// The language server reads a workspace folder through it too, so that both see one run.
 pub(crate) fn files_in_dir(
     path: &Path,
@@ -540,10 +545,15 @@ pub(crate) fn files_in_dir(
 }
 
 fn has_notice_extension(p: &Path) -> bool {
-    matches!(
-        p.extension().and_then(|e| e.to_str()),
-        Some("md" | "txt" | "markdown")
-    )
+    match p.extension().and_then(|e| e.to_str()) {
+        Some("md" | "txt" | "markdown") => true,
+        // Word's lock file (`~$draft.docx`, while the draft is open) is no draft.
+        Some(e) if e.eq_ignore_ascii_case("docx") => !p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("~$")),
+        _ => false,
+    }
 }
 
 /// `--statistics`: findings per rule, most frequent first, with how many are fixable.
@@ -751,10 +761,19 @@ fn check(args: CheckArgs) -> ExitCode {
     let limit = args.max_file_size.saturating_mul(1024 * 1024);
     let stdin_name = args.stdin_filename.as_deref();
     let mut unreadable: Vec<(String, String)> = Vec::new();
+    // The Word drafts of the run, read as they were checked (the annotated copy needs where
+    // each character sits in the package).
+    let mut drafts: Vec<(String, Vec<u8>, crate::docx::Extracted)> = Vec::new();
     for input in &inputs {
         let name = input.name(stdin_name);
-        match input.read(limit) {
-            Ok(bytes) => {
+        match input.read(limit).and_then(|bytes| {
+            let extracted = word_draft(&name, &bytes, lang)?;
+            Ok((bytes, extracted))
+        }) {
+            Ok((bytes, extracted)) => {
+                if let Some(x) = extracted {
+                    drafts.push((name.clone(), bytes.clone(), x));
+                }
                 read.push((name, bytes));
                 read_paths.push(input.path().map(Path::to_path_buf));
             }
@@ -766,6 +785,24 @@ fn check(args: CheckArgs) -> ExitCode {
                 io_errors.push(message.clone());
                 unreadable.push((name, message));
             }
+        }
+    }
+    if let (true, Some((name, _, _))) = (args.fix || args.diff, drafts.first()) {
+        return fatal(
+            format,
+            &match lang {
+                Lang::Zh => format!(
+                    "{name} 是 Word 文档：--fix 和 --diff 只修正文本文件；请用 --annotate 副本.docx 生成带批注的副本，在 Word 中按批注修改"
+                ),
+                Lang::En => format!(
+                    "{name} is a Word document: --fix and --diff only fix text files; use --annotate COPY.docx for a copy with a comment on each finding, and make the changes in Word"
+                ),
+            },
+        );
+    }
+    if let Some(out) = &args.annotate {
+        if let Err(message) = annotation_target(out, &inputs, &drafts, lang) {
+            return fatal(format, &message);
         }
     }
     // Files given together are one run: a series of notices may span them.
@@ -893,6 +930,35 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         run_checks(read, &selection, each_file)
     };
+    if let (Some(out), Some((name, bytes, extracted))) = (&args.annotate, drafts.first()) {
+        match annotate(
+            out,
+            name,
+            bytes,
+            extracted,
+            &reports,
+            lang,
+            args.explain_skipped,
+        ) {
+            Ok(count) if !args.quiet => say(
+                lang,
+                &format!("已写入带批注的副本 {}（{count} 条批注）", out.display()),
+                &format!(
+                    "wrote the annotated copy {} ({count} comments)",
+                    out.display()
+                ),
+            ),
+            Ok(_) => {}
+            Err(e) => {
+                say(
+                    lang,
+                    &format!("无法写入带批注的副本 {}：{e}", out.display()),
+                    &format!("cannot write the annotated copy {}: {e}", out.display()),
+                );
+                fix_failed = true;
+            }
+        }
+    }
     let to_file = args.output_file.is_some();
     let mut sink: Box<dyn Write> = match &args.output_file {
         Some(path) => match std::fs::File::create(path) {
@@ -979,6 +1045,103 @@ fn check(args: CheckArgs) -> ExitCode {
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.severity >= level);
     ExitCode::from(u8::from(failing && !args.exit_zero))
+}
+
+/// Reads a Word draft (by its content, or its .docx name) as the checker will; `None` for
+/// text. A draft that cannot be read is an error that says why (exit 2), never a finding.
+fn word_draft(
+    name: &str,
+    bytes: &[u8],
+    lang: Lang,
+) -> std::io::Result<Option<crate::docx::Extracted>> {
+    let refused = |e: crate::docx::PackageError| std::io::Error::other(e.message(lang));
+    match crate::docx::kind(name, bytes) {
+        crate::docx::Kind::Text => Ok(None),
+        crate::docx::Kind::Refused(e) => Err(refused(e)),
+        crate::docx::Kind::Package => crate::docx::read(bytes).map(Some).map_err(refused),
+    }
+}
+
+/// `--annotate OUT`: the run holds exactly one Word draft, and OUT is none of the inputs.
+fn annotation_target(
+    out: &Path,
+    inputs: &[Input],
+    drafts: &[(String, Vec<u8>, crate::docx::Extracted)],
+    lang: Lang,
+) -> Result<(), String> {
+    if drafts.len() != 1 {
+        return Err(match lang {
+            Lang::Zh => format!(
+                "--annotate 需要恰好一个 Word 文档（.docx），这次检查有 {} 个",
+                drafts.len()
+            ),
+            Lang::En => format!(
+                "--annotate needs exactly one Word document (.docx) in the run; there are {}",
+                drafts.len()
+            ),
+        });
+    }
+    if let Some(input) = inputs
+        .iter()
+        .filter_map(Input::path)
+        .find(|p| crate::files::same_file(p, out) || *p == out)
+    {
+        return Err(match lang {
+            Lang::Zh => format!(
+                "--annotate {} 是被检查的文件 {}：原稿不会被改写，请另给一个文件名",
+                out.display(),
+                input.display()
+            ),
+            Lang::En => format!(
+                "--annotate {} is the checked file {}: the draft is never written; name another file",
+                out.display(),
+                input.display()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Writes the annotated copy of a Word draft: one comment per finding shown (notes too with
+/// `--explain-skipped`, as every format shows them); returns how many.
+fn annotate(
+    out: &Path,
+    name: &str,
+    bytes: &[u8],
+    extracted: &crate::docx::Extracted,
+    reports: &[FileReport],
+    lang: Lang,
+    notes: bool,
+) -> Result<usize, String> {
+    let report = reports
+        .iter()
+        .find(|r| r.path == name)
+        .ok_or_else(|| format!("{name} was not checked"))?;
+    let (help, to_fix) = match lang {
+        Lang::Zh => ("帮助：", "修改："),
+        Lang::En => ("help: ", "to fix: "),
+    };
+    let comments: Vec<crate::docx::annotate::Comment> = report
+        .diagnostics
+        .iter()
+        .filter(|d| render::shown(report, d, notes))
+        .map(|d| crate::docx::annotate::Comment {
+            start: d.span.start,
+            end: d.span.end,
+            paragraphs: std::iter::once(format!("{} {}", d.code, d.message.get(lang)))
+                .chain(d.help.as_ref().map(|h| format!("{help}{}", h.get(lang))))
+                .chain(
+                    d.fix
+                        .as_ref()
+                        .map(|f| format!("{to_fix}{}", f.description.get(lang))),
+                )
+                .collect(),
+        })
+        .collect();
+    let copy = crate::docx::annotate::annotate(bytes, extracted, &comments)
+        .map_err(|e| e.message(lang))?;
+    crate::files::write(out, &copy, crate::files::WriteOptions::default())?;
+    Ok(comments.len())
 }
 
 /// The width human output is laid out for: the terminal's, or 80 columns when the output is
@@ -1124,11 +1287,27 @@ fn parse(args: ParseArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Err(e) = word_draft(&input.name(None), &bytes, Lang::Zh) {
+        eprintln!(
+            "gazette: 无法读取 {}：{e} / cannot read it",
+            input.name(None)
+        );
+        return ExitCode::from(2);
+    }
     let report = check_bytes(&input.name(None), &bytes, &Settings::default());
     match args.format {
         ParseFormat::Json => {
             write_stdout(&format!("{}\n", tree_json(&report)));
         }
+        ParseFormat::Text if !report.unreadable() => {
+            let end = if report.source.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            write_stdout(&format!("{}{end}", report.source));
+        }
+        ParseFormat::Text => {}
     }
     if report.unreadable() {
         for d in &report.diagnostics {

@@ -23,7 +23,7 @@ pub fn render_with_notes(reports: &[FileReport], lang: Lang, notes: bool) -> Str
 
 fn line(r: &FileReport, d: &Diagnostic, lang: Lang) -> String {
     let p = r.position(d.span.start);
-    let fixable = if d.fix.is_some() { " [*]" } else { "" };
+    let fixable = if super::fixable(r, d) { " [*]" } else { "" };
     format!(
         "{}:{}:{}: {}: {}{fixable} {}\n",
         super::human::visible(&r.path, false),

@@ -147,9 +147,11 @@ fn render_one(
         .as_ref()
         .map(|h| visible(h.get(lang), true).into_owned());
     if let Some(fix) = &d.fix {
-        let note = match lang {
-            Lang::Zh => format!("可自动修正：{}", visible(&fix.description.zh, false)),
-            Lang::En => format!("fixable: {}", visible(&fix.description.en, false)),
+        let note = match (lang, super::fixable(report, d)) {
+            (Lang::Zh, true) => format!("可自动修正：{}", visible(&fix.description.zh, false)),
+            (Lang::En, true) => format!("fixable: {}", visible(&fix.description.en, false)),
+            (Lang::Zh, false) => format!("修改：{}", visible(&fix.description.zh, false)),
+            (Lang::En, false) => format!("to fix: {}", visible(&fix.description.en, false)),
         };
         help = Some(match help {
             Some(h) => format!("{h}\n{note}"),
@@ -296,7 +298,12 @@ fn summary(reports: &[FileReport], options: &Options, unreadable: &[String]) -> 
         .sum();
     let fixable: usize = reports
         .iter()
-        .map(|r| r.diagnostics.iter().filter(|d| d.fix.is_some()).count())
+        .map(|r| {
+            r.diagnostics
+                .iter()
+                .filter(|d| super::fixable(r, d))
+                .count()
+        })
         .sum();
     let files = reports.len();
     let failed = unreadable.len();

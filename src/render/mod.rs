@@ -18,6 +18,12 @@ pub fn shown(report: &FileReport, d: &Diagnostic, notes: bool) -> bool {
     notes || d.severity != Severity::Note || report.document.notices().next().is_none()
 }
 
+/// Whether `--fix` can apply a finding's fix: not in a Word draft, which is corrected in Word
+/// (its fix is still shown, as the change to make).
+pub fn fixable(report: &FileReport, d: &Diagnostic) -> bool {
+    d.fix.is_some() && report.encoding != Some(crate::source::Encoding::Docx)
+}
+
 /// A range in every unit an editor or a reader may want. (Renderers use
 /// [`FileReport::range`](crate::report::FileReport::range), which converts a report's offsets
 /// together.)
