@@ -27,15 +27,16 @@ mod common;
 /// read, and the grammar was made stricter (drop 74.9%, duplicate 79.7%, rename 81.2%, action
 /// 92.2% over the larger set). Then text printed twice and fixed words cut short were looked
 /// for on every line, read or not, and GZ316 asks about names one character apart (134
-/// examples: drop 79.0%, duplicate 94.0%, rename 92.0%, action 92.4%). Drops in decisions'
-/// free prose (budgets, agendas, rules: 51.5%) are what keeps drop below the 90% of issue 11:
+/// examples: drop 79.0%, duplicate 94.0%, rename 92.0%, action 92.4%), and the condolence
+/// (「对…代表的去世表示哀悼」) is held to the deaths reported (137 examples: rename 95.4%).
+/// Drops in decisions' free prose (budgets, agendas, rules: 51.5%) are what keeps drop below the 90% of issue 11:
 /// no grammar of that prose exists to tell a lost clause. Raise these as the checker gets
 /// stricter, never lower them for the same corpus. The report file says which mutants went
 /// unnoticed.
 const FLOORS: [(Kind, u32); 4] = [
     (Kind::Drop, 79),
     (Kind::Duplicate, 93),
-    (Kind::Rename, 91),
+    (Kind::Rename, 95),
     (Kind::Action, 92),
 ];
 

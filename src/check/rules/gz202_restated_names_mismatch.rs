@@ -1,6 +1,6 @@
 //! GZ202 restated-names-mismatch.
 
-use crate::ast::{Person, Span};
+use crate::ast::{Fact, NoticeBody, Person, Span};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::qualification::{Ground, QualificationModel, Restating};
@@ -135,6 +135,59 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         if unreadable {
             continue;
+        }
+        // 「…对X代表的去世表示哀悼」 restates the deputies whose death the notice reports.
+        let NoticeBody::Qualification(body) = &m.notice.body else {
+            continue;
+        };
+        let mourned = body
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.clauses)
+            .filter_map(|c| match &c.fact {
+                Some(Fact::Mourning { persons }) => Some(persons),
+                _ => None,
+            })
+            .flatten();
+        for p in mourned {
+            let key = crate::model::qualification::name_key(&p.name.text);
+            let died = |i: &usize| m.introductions[*i].ground == Ground::Died;
+            if (0..m.introductions.len())
+                .filter(died)
+                .any(|i| m.introductions[i].key == key)
+            {
+                continue;
+            }
+            let deaths: Vec<usize> = (0..m.introductions.len()).filter(died).collect();
+            let near = near_miss(&m, p, &[]).filter(|i| deaths.contains(i));
+            let d = RULE
+                .diagnostic(
+                    p.name.span,
+                    format!("「{}」在哀悼中被提及，但前文没有此人去世", p.name.text),
+                    format!(
+                        "「{}」 is mourned but the notice reports no death of this person",
+                        p.name.text
+                    ),
+                )
+                .with_label("前文没有此人去世", "no death reported");
+            out.push(match near {
+                Some(i) => {
+                    let intro = &m.introductions[i];
+                    d.with_related(
+                        intro.person.name.span,
+                        "前文去世的代表",
+                        "the death reported",
+                    )
+                    .with_help(
+                        format!("是否应为「{}」？", intro.person.name.text),
+                        format!("did you mean 「{}」?", intro.person.name.text),
+                    )
+                }
+                None => d.with_help(
+                    "核对姓名是否写错，或前文是否漏写了此人去世的事由",
+                    "check the spelling, or whether the clause reporting the death is missing",
+                ),
+            });
         }
         // People introduced but never restated, when the notice does restate others.
         for kind in [Restating::Termination, Restating::Confirmation] {
