@@ -389,3 +389,24 @@ fn more_bases_entries_and_requests() {
         assert!(accepts(Rule::decision_sentence_root, sentence), "{sentence}");
     }
 }
+
+/// 「不再担任」 removes as 「的」 does; the link word is a rule of its own.
+#[test]
+fn no_longer_holds() {
+    assert_eq!(
+        all(
+            Rule::entry_root,
+            "王刚不再担任海东市财政局局长职务。",
+            Rule::entry_link_out
+        ),
+        ["不再担任"]
+    );
+    assert_eq!(
+        all(
+            Rule::entry_root,
+            "王刚的海东市财政局局长职务。",
+            Rule::entry_link_out
+        ),
+        ["的"]
+    );
+}

@@ -101,11 +101,12 @@ pub(super) fn lower_entry(frag: &Fragment, entry: &P) -> Entry {
                 Rule::concurrent_tail => EntryForm::Concurrent,
                 _ => EntryForm::Current,
             };
-            let link_len = match form {
-                EntryForm::Appointment | EntryForm::Removal | EntryForm::Concurrent => "为".len(),
-                EntryForm::Resignation | EntryForm::Current => "辞去".len(),
-            };
-            let ts = tail.as_span().start();
+            let link = tail
+                .clone()
+                .into_inner()
+                .next()
+                .map(|w| l.span(&w))
+                .expect("every tail begins with its link word");
             let verb = l.opt_text(item, Rule::entry_verb);
             EntryItem {
                 span: l.span(item),
@@ -113,7 +114,7 @@ pub(super) fn lower_entry(frag: &Fragment, entry: &P) -> Entry {
                 verb,
                 persons: l.persons(&child(item, Rule::entry_persons).expect("required")),
                 form,
-                link: frag.span(ts, ts + link_len),
+                link,
                 posts: l.posts(&tail),
                 duty_word: find(&tail, Rule::duty_word).map(|d| l.span(&d)),
             }
