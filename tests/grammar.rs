@@ -410,3 +410,21 @@ fn no_longer_holds() {
         ["的"]
     );
 }
+
+/// Voters recall with the adverbials of an election; the credentials committee reviews as the
+/// subject of its sentence.
+#[test]
+fn voters_recall_and_committee_review() {
+    assert!(accepts(
+        Rule::clause_root,
+        "三市镇第一选区选民依法罢免了王建的县第十八届人民代表大会代表职务"
+    ));
+    assert!(accepts(
+        Rule::clause_root,
+        "县人大常委会代表资格审查委员会对补选的代表进行了资格审查"
+    ));
+    assert!(!accepts(
+        Rule::clause_root,
+        "县人大常委会代表资格审查委员会对补选的代表"
+    ));
+}
