@@ -232,6 +232,11 @@ pub(super) fn run_in(text: &str, start: usize, at: usize) -> Option<Span> {
         if q != at && NoticeParser::parse(Rule::body_start_root, &text[q..]).is_err() {
             continue;
         }
+        // A predicate right where reading stopped (「三市镇第一选区选民依法|罢免了王建的…」) follows a
+        // subject in words the grammar does not know: a wording, not a sentence run into.
+        if q == at && NoticeParser::parse(Rule::predicate_start_root, &text[q..]).is_ok() {
+            continue;
+        }
         let Ok(mut pairs) = NoticeParser::parse(Rule::clause_item_root, &text[q..]) else {
             continue;
         };
@@ -287,6 +292,18 @@ mod tests {
         assert_eq!(cut("市人大常务委"), Some(("常务委", "常务委员会")));
         assert_eq!(cut("重庆市第六届人民代表大会常务委员会委员"), None);
         assert_eq!(cut("全国人大常委会"), None);
+    }
+
+    #[test]
+    fn a_predicate_where_reading_stopped_is_no_run_in() {
+        // An unknown subject before a known predicate: a wording.
+        let text = "经选区选民投票表决罢免了王建的县第十八届人民代表大会代表职务";
+        let at = text.find("罢免").unwrap();
+        assert_eq!(run_in(text, 0, at), None);
+        // A law cited and then, without 「的有关规定，」, the names of a clause: text lost.
+        let text = "依照《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》贺志强、孙国庆的代表资格终止";
+        let at = text.find("贺志强").unwrap();
+        assert!(run_in(text, 0, at).is_some());
     }
 
     #[test]
