@@ -428,3 +428,20 @@ fn voters_recall_and_committee_review() {
         "县人大常委会代表资格审查委员会对补选的代表"
     ));
 }
+
+/// The date and causes of a death in any order; a review introduced by 经.
+#[test]
+fn deaths_and_reviews_in_county_wordings() {
+    for clause in [
+        "平江县第十八届人民代表大会代表赵刚因病于2024年2月3日逝世",
+        "平江县第十八届人民代表大会代表赵刚于2024年2月3日因病逝世",
+        "平江县第十八届人民代表大会代表赵刚因病医治无效逝世",
+        "经县人大常委会代表资格审查委员会审查",
+    ] {
+        assert!(accepts(Rule::clause_root, clause), "{clause}");
+    }
+    assert!(!accepts(
+        Rule::clause_root,
+        "平江县第十八届人民代表大会代表赵刚因病于2024年2月3日"
+    ));
+}

@@ -300,6 +300,9 @@ mod tests {
         let text = "经选区选民投票表决罢免了王建的县第十八届人民代表大会代表职务";
         let at = text.find("罢免").unwrap();
         assert_eq!(run_in(text, 0, at), None);
+        let text = "代表赵刚因病于2024年2月3日逝世";
+        let at = text.find("2024").unwrap();
+        assert_eq!(run_in(text, 0, at), None);
         // A law cited and then, without 「的有关规定，」, the names of a clause: text lost.
         let text = "依照《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》贺志强、孙国庆的代表资格终止";
         let at = text.find("贺志强").unwrap();
