@@ -445,3 +445,20 @@ fn deaths_and_reviews_in_county_wordings() {
         "平江县第十八届人民代表大会代表赵刚因病于2024年2月3日"
     ));
 }
+
+/// 「同意」 accepts a resignation as 「接受」 does; a decision of a meeting as the basis of a clause.
+#[test]
+fn consent_and_decision_basis() {
+    assert!(accepts(
+        Rule::clause_root,
+        "平江县第十八届人民代表大会常务委员会第二十次会议同意李明辞去县第十八届人民代表大会代表职务"
+    ));
+    assert!(accepts(
+        Rule::clause_root,
+        "根据平江县第十八届人民代表大会常务委员会第二十次会议的决定，李明的代表资格终止"
+    ));
+    assert!(!accepts(
+        Rule::clause_root,
+        "根据平江县第十八届人民代表大会的决定李明"
+    ));
+}
