@@ -147,3 +147,19 @@ fn series_across_two_files() {
     assert_eq!(found, ["GZ201"]);
     assert_eq!(together[0].findings().count(), 0);
 }
+
+/// When the sentence that decides is not read (a GZ003 warning on it), GZ401 cannot hold the
+/// title to the body: it leaves a note naming that sentence, never an error.
+#[test]
+fn gz401_is_a_note_when_the_deciding_sentence_is_unread() {
+    let text = "平江市人民代表大会常务委员会\n关于接受李明辞去平江市人民政府市长职务的决定\n（2024年2月20日平江市第十五届人民代表大会常务委员会第二十次会议通过）\n平江市第十五届人民代表大会常务委员会第二十次会议决定，同意接受李强按程序提出的辞去平江市人民政府市长职务的请求。\n";
+    let report = check_bytes("unread.md", text.as_bytes(), &Default::default());
+    let gz401: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "GZ401")
+        .collect();
+    assert_eq!(gz401.len(), 1, "{:?}", report.diagnostics);
+    assert_eq!(gz401[0].severity, gazette::diagnostic::Severity::Note);
+    assert!(report.findings().any(|d| d.code == "GZ003"));
+}

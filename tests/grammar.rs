@@ -462,3 +462,15 @@ fn consent_and_decision_basis() {
         "根据平江县第十八届人民代表大会的决定李明"
     ));
 }
+
+/// The operative sentence: a cause inside the accepted resignation; an appointment before the
+/// acting head.
+#[test]
+fn operative_sentences_with_cause_and_appointment() {
+    for sentence in [
+        "平江市第十五届人民代表大会常务委员会第二十次会议决定，接受李明因工作调动辞去平江市人民政府市长职务的请求，报平江市第十五届人民代表大会下次会议备案",
+        "平江市第十五届人民代表大会常务委员会第二十次会议决定：任命王立新为平江市人民政府副市长，决定王立新为平江市人民政府代理市长",
+    ] {
+        assert!(accepts(Rule::decision_sentence_root, sentence), "{sentence}");
+    }
+}

@@ -1,6 +1,6 @@
 //! GZ401 title-body-mismatch.
 
-use crate::ast::NoticeBody;
+use crate::ast::{NoticeBody, SyntaxContext, TitleAction, TitleMove};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -91,6 +91,37 @@ fn decides(body: &str, matter: &str, raw_body: &str, raw_matter: &str) -> bool {
     numerals(matter).iter().all(|n| body.contains(n.as_str()))
 }
 
+/// Whether the body does to the title's person what the title names (its verb before the name,
+/// or 「X为」 for an appointment) and names the title of the post: 「任命X为…副市长、代理市长」 is
+/// decided by 「任命X为…副市长，决定X为…代理市长」.
+fn decides_move(body: &str, m: &TitleMove) -> bool {
+    let person = compact(&m.person.text);
+    let verb = match m.action {
+        TitleAction::AcceptResignation => "接受",
+        TitleAction::Dismissal => "免去",
+        TitleAction::Revocation => "撤销",
+        TitleAction::Appointment => "任命",
+    };
+    let acted = match m.action {
+        // The resignation itself, between the name and the post's 职务: 「接受X辞去…」,
+        // 「接受X因工作调动辞去…」 — not 「接受X罢免…」.
+        TitleAction::AcceptResignation => {
+            body.match_indices(&format!("{verb}{person}"))
+                .any(|(at, _)| {
+                    let rest = &body[at..];
+                    let clause = rest.find("职务").map_or(rest, |end| &rest[..end]);
+                    clause.contains('辞') && !clause.contains("罢免")
+                })
+        }
+        TitleAction::Appointment => {
+            body.contains(&format!("{verb}{person}")) || body.contains(&format!("{person}为"))
+        }
+        _ => body.contains(&format!("{verb}{person}")),
+    };
+    let info = crate::domain::post::parse_post(&m.post.text, None);
+    acted && !info.title.is_empty() && body.contains(info.title.as_str())
+}
+
 /// The runs of digits or Chinese numerals in a text (「2024」, 「十七」, 「两」).
 fn numerals(text: &str) -> Vec<String> {
     let is_numeral = |c: char| c.is_ascii_digit() || "〇零一二两三四五六七八九十百千".contains(c);
@@ -151,7 +182,31 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let raw_body: String = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
         let body = compact(&raw_body);
         let matter = compact(&title.matter.text);
-        if decides(&body, &matter, &raw_body, &title.matter.text) {
+        if decides(&body, &matter, &raw_body, &title.matter.text)
+            || title
+                .decides
+                .as_ref()
+                .is_some_and(|m| decides_move(&body, m))
+        {
+            continue;
+        }
+        // The sentence that decides was not read (GZ003 says where): the title cannot be
+        // held to it.
+        let unread = notice
+            .unrecognised
+            .iter()
+            .find(|u| u.context == SyntaxContext::DecisionClause);
+        if let Some(u) = unread {
+            out.push(
+                RULE.diagnostic(
+                    title.matter.span,
+                    format!("标题中的事项「{}」无法与正文核对：正文中决定的一句未能读懂", title.matter.text),
+                    format!("the title's matter 「{}」 was not checked against the body: the sentence that decides was not read", title.matter.text),
+                )
+                .with_severity(Severity::Note)
+                .with_label("标题中的事项", "the title's matter")
+                .with_related(u.at, "未能读懂的一句", "the sentence not read"),
+            );
             continue;
         }
         let first = d
