@@ -769,6 +769,16 @@ fn refused(name: &str, bytes: &[u8], expected: &str) {
     );
     assert_eq!(o.status.code(), Some(2), "{name}: {}{}", out(&o), err(&o));
     assert!(err(&o).contains(expected), "{name}: {}", err(&o));
+    // The roster commands refuse it with the same reason (not as undecodable text).
+    let out_roster = d.join("roster.toml");
+    let o = gazette(&["roster", "init", s(&p), "--output", s(&out_roster)]);
+    assert_eq!(o.status.code(), Some(2), "{name}: {}", err(&o));
+    assert!(
+        err(&o).contains(expected),
+        "roster init, {name}: {}",
+        err(&o)
+    );
+    assert!(!out_roster.exists());
     // JSON still parses, with the file listed and its error.
     let o = gazette(&["check", "--output-format", "json", s(&p)]);
     assert_eq!(o.status.code(), Some(2));

@@ -120,6 +120,20 @@ fn read_inputs(paths: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, String> {
         let bytes = input
             .read(64 * 1024 * 1024)
             .map_err(|e| format!("无法读取 {name}：{e} / cannot read it"))?;
+        // A Word package that cannot be read is refused with its reason, as `check` does,
+        // not reported as undecodable text.
+        let refused = match crate::docx::kind(&name, &bytes) {
+            crate::docx::Kind::Text => None,
+            crate::docx::Kind::Refused(e) => Some(e),
+            crate::docx::Kind::Package => crate::docx::read(&bytes).err(),
+        };
+        if let Some(e) = refused {
+            return Err(format!(
+                "{name}：{} / {}",
+                e.message(crate::diagnostic::Lang::Zh),
+                e.message(crate::diagnostic::Lang::En)
+            ));
+        }
         read.push((name, bytes));
     }
     if read.is_empty() {
