@@ -220,7 +220,8 @@ pub struct Brackets {
 pub struct AdoptionLine {
     pub span: Span,
     pub date: Date,
-    pub meeting: Meeting,
+    /// The meeting that adopted it; `None` when the line names none (「（1964年4月17日通过）」).
+    pub meeting: Option<Meeting>,
     /// Line breaks inside it, where print broke it over lines (江西 2017: 「…人民代表大会」 /
     /// blank line / 「常务委员会第三十五次会议通过）」); GZ004 reports them.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -69,7 +69,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// Meetings of the issuing standing committee that the notice names.
 fn meetings(notice: &Notice) -> Vec<&Meeting> {
-    let mut out: Vec<&Meeting> = notice.adoption.iter().map(|a| &a.meeting).collect();
+    let mut out: Vec<&Meeting> = notice
+        .adoption
+        .iter()
+        .filter_map(|a| a.meeting.as_ref())
+        .collect();
     if let NoticeBody::Qualification(q) = &notice.body {
         for clause in q.paragraphs.iter().flat_map(|p| &p.clauses) {
             if let Some(Fact::Review { meeting: Some(m) }) = &clause.fact {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::ast::AdoptionLine;
+use crate::ast::{AdoptionLine, Meeting};
 use crate::check::{normalise_body, Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -24,20 +24,24 @@ pub const RULE: RuleDef = RuleDef {
     check: Check::File(check),
 };
 
+/// An adoption line and the meeting it names.
+type Adopted<'a> = (&'a AdoptionLine, &'a Meeting);
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut by_meeting: HashMap<(String, u32), &AdoptionLine> = HashMap::new();
-    let mut by_date: HashMap<(String, (u32, u32, u32)), &AdoptionLine> = HashMap::new();
+    let mut by_meeting: HashMap<(String, u32), Adopted> = HashMap::new();
+    let mut by_date: HashMap<(String, (u32, u32, u32)), Adopted> = HashMap::new();
     for notice in ctx.document.notices() {
         let Some(a) = &notice.adoption else { continue };
-        let body = normalise_body(&a.meeting.body.text);
+        let Some(meeting) = &a.meeting else { continue };
+        let body = normalise_body(&meeting.body.text);
         let date = (a.date.year.value, a.date.month.value, a.date.day.value);
-        let ordinal = a.meeting.ordinal.value;
+        let ordinal = meeting.ordinal.value;
         match by_meeting.get(&(body.clone(), ordinal)) {
             Some(first)
                 if (
-                    first.date.year.value,
-                    first.date.month.value,
-                    first.date.day.value,
+                    first.0.date.year.value,
+                    first.0.date.month.value,
+                    first.0.date.day.value,
                 ) != date =>
             {
                 out.push(
@@ -45,13 +49,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         a.date.span,
                         format!(
                             "第{}次会议的日期与前文不同",
-                            ctx.slice(a.meeting.ordinal.span)
+                            ctx.slice(meeting.ordinal.span)
                         ),
                         format!("meeting {ordinal} is dated differently elsewhere"),
                     )
                     .with_label("此处的日期", "this date")
                     .with_related(
-                        first.date.span,
+                        first.0.date.span,
                         "前文的日期",
                         "the earlier date",
                     ),
@@ -59,27 +63,27 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             Some(_) => {}
             None => {
-                by_meeting.insert((body.clone(), ordinal), a);
+                by_meeting.insert((body.clone(), ordinal), (a, meeting));
             }
         }
         match by_date.get(&(body.clone(), date)) {
-            Some(first) if first.meeting.ordinal.value != ordinal => {
+            Some(first) if first.1.ordinal.value != ordinal => {
                 out.push(
                     RULE.diagnostic(
-                        a.meeting.ordinal.span,
+                        meeting.ordinal.span,
                         format!(
                             "同一天的会议次数不同：此处为第{}次，前文为第{}次",
-                            ctx.slice(a.meeting.ordinal.span),
-                            ctx.slice(first.meeting.ordinal.span)
+                            ctx.slice(meeting.ordinal.span),
+                            ctx.slice(first.1.ordinal.span)
                         ),
                         format!(
                             "the same day's meeting is numbered {ordinal} here and {} earlier",
-                            first.meeting.ordinal.value
+                            first.1.ordinal.value
                         ),
                     )
                     .with_label("会议次数", "meeting ordinal")
                     .with_related(
-                        first.meeting.ordinal.span,
+                        first.1.ordinal.span,
                         "前文的会议次数",
                         "the earlier ordinal",
                     ),
@@ -87,7 +91,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             Some(_) => {}
             None => {
-                by_date.insert((body, date), a);
+                by_date.insert((body, date), (a, meeting));
             }
         }
     }

@@ -13,6 +13,8 @@ pub const RULE: RuleDef = RuleDef {
     explanation: r#"## 检查什么 (What it does)
 决定、决议须有通过日期行「（2024年11月28日重庆市第六届人民代表大会常务委员会第十二次会议通过）」：
 日期、会议（机关 + 第N次会议）和「通过」，在圆括号中。缺了，或写成了语法认不出的样子（少了会议次数、少了「通过」），报错。
+只写日期、不写会议的（「（2024年3月15日通过）」）能读懂，报警告：早年的文件（如1960年代全国人大常委会的决议）
+确有这样印的，今天的决定应写明通过的会议。
 
 ## 为什么 (Why)
 通过日期行表明决定由哪次会议、在哪天通过，是决定生效的依据。
@@ -25,7 +27,24 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let NoticeBody::Decision(d) = &notice.body else {
             continue;
         };
-        if notice.adoption.is_some() {
+        if let Some(a) = &notice.adoption {
+            // Read, but without the meeting (the NPCSC printed 「（1964年4月17日通过）」 in the
+            // 1960s): today's notices name the body and the meeting that adopted them.
+            if a.meeting.is_none() {
+                out.push(
+                    RULE.diagnostic(
+                        a.span,
+                        "通过日期行没有写明通过的会议",
+                        "the adoption line does not name the meeting that adopted it",
+                    )
+                    .with_severity(Severity::Warning)
+                    .with_label("缺少会议名称", "no meeting named")
+                    .with_help(
+                        "如「（2024年11月28日重庆市第六届人民代表大会常务委员会第十二次会议通过）」；早年的文件只写日期的，可忽略",
+                        "e.g. 「（2024年11月28日重庆市第六届人民代表大会常务委员会第十二次会议通过）」; documents of early years that print only the date may be left as they are",
+                    ),
+                );
+            }
             continue;
         }
         // A line that looks like an adoption line but does not read as one, possibly broken

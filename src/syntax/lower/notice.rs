@@ -366,7 +366,11 @@ impl<'s> NoticeBuilder<'s> {
             LineClass::Adoption if self.adoption.is_none() => {
                 if let Some(p) = parse_root(Rule::adoption_root, &frag.text) {
                     let date = l.date(&p);
-                    let meeting = find(&p, Rule::meeting).and_then(|m| l.meeting(&m));
+                    // A meeting printed but not read (its ordinal out of range) is no adoption.
+                    let meeting = match find(&p, Rule::meeting) {
+                        Some(m) => l.meeting(&m).map(Some),
+                        None => Some(None),
+                    };
                     if let (Some(date), Some(meeting)) = (date, meeting) {
                         self.adoption = Some(AdoptionLine {
                             span: line.content,
@@ -425,7 +429,10 @@ impl<'s> NoticeBuilder<'s> {
             };
             let l = Lower::new(&frag);
             let date = l.date(&p)?;
-            let meeting = find(&p, Rule::meeting).and_then(|m| l.meeting(&m))?;
+            let meeting = match find(&p, Rule::meeting) {
+                Some(m) => Some(l.meeting(&m)?),
+                None => None,
+            };
             self.adoption = Some(AdoptionLine {
                 span: pieces[0].cover(pieces[n - 1]),
                 date,
