@@ -170,7 +170,7 @@ pub(super) fn run_in(text: &str, start: usize, at: usize) -> Option<Span> {
         if q != at && NoticeParser::parse(Rule::body_start_root, &text[q..]).is_err() {
             continue;
         }
-        let Ok(mut pairs) = NoticeParser::parse(Rule::clause_item_root, &text[q..]) else {
+        let Ok(mut pairs) = parse_clause_item(&text[q..]) else {
             continue;
         };
         let Some(root) = pairs.next() else { continue };

@@ -1,0 +1,120 @@
+//! The grammar's fast mode (grammar/notice.pest, `fast_mode`) skips attempts that a cheap
+//! necessary condition proves would fail. It must accept exactly what the exact root accepts,
+//! with the same pairs: checked here on every clause start of every line of every file under
+//! `examples/` (the real forms included) and of generated pages. The page step in fast mode is
+//! checked by tests/page_layer.rs, which compares the page read step by step with the page
+//! parsed whole by the exact `Rule::document`.
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+mod common;
+
+use gazette::syntax::{NoticeParser, Rule};
+use pest::Parser;
+
+const SEPARATORS: &[char] = &['，', ',', '；', ';', '。', '：', ':', '、'];
+
+/// Every pair of a parse as (rule, start, end), the root's own rule left out (the two roots
+/// have different names).
+fn flat(text: &str, rule: Rule) -> Option<Vec<(Rule, usize, usize)>> {
+    let pairs = NoticeParser::parse(rule, text).ok()?;
+    let mut out = Vec::new();
+    for root in pairs {
+        out.push((Rule::EOI, root.as_span().start(), root.as_span().end()));
+        for p in root.into_inner().flatten() {
+            out.push((p.as_rule(), p.as_span().start(), p.as_span().end()));
+        }
+    }
+    Some(out)
+}
+
+/// Compares the two roots at the start of `line` and after every separator in it; returns
+/// how many starts were compared and how many of them parsed.
+fn compare_line(what: &str, line: &str) -> (usize, usize) {
+    let mut starts = vec![0];
+    starts.extend(
+        line.char_indices()
+            .filter(|(_, c)| SEPARATORS.contains(c))
+            .map(|(i, c)| i + c.len_utf8()),
+    );
+    let mut parsed = 0;
+    for &s in &starts {
+        let rest = &line[s..];
+        if rest.trim().is_empty() {
+            continue;
+        }
+        let exact = flat(rest, Rule::clause_item_root);
+        let fast = flat(rest, Rule::clause_item_fast_root);
+        assert_eq!(
+            exact, fast,
+            "{what}: fast and exact clause roots differ on 「{rest}」"
+        );
+        parsed += usize::from(exact.is_some());
+    }
+    (starts.len(), parsed)
+}
+
+fn compare_text(what: &str, text: &str) -> (usize, usize) {
+    let mut total = (0, 0);
+    for line in text.lines() {
+        let (n, p) = compare_line(what, line);
+        total.0 += n;
+        total.1 += p;
+    }
+    total
+}
+
+#[test]
+fn fast_clause_root_equals_the_exact_one_on_every_example_and_real_form() {
+    let mut total = (0, 0);
+    for path in common::example_files() {
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue; // the encoding examples (GB18030, UTF-16)
+        };
+        let (n, p) = compare_text(&path.display().to_string(), &text);
+        total.0 += n;
+        total.1 += p;
+    }
+    // Not vacuous: thousands of starts, hundreds of them clauses that parse.
+    assert!(total.0 > 5_000 && total.1 > 500, "compared {total:?}");
+}
+
+#[test]
+fn fast_clause_root_equals_the_exact_one_on_generated_pages() {
+    let mut total = (0, 0);
+    for page in corpus::pages(15, 40) {
+        let (n, p) = compare_text(&page.name, &page.text);
+        total.0 += n;
+        total.1 += p;
+    }
+    assert!(total.0 > 5_000 && total.1 > 500, "compared {total:?}");
+}
+
+/// The necessary condition is what fast mode relies on; these are the cases at its edge: the
+/// congress word just before a separator, right after one, broken by a line, and absent.
+#[test]
+fn fast_mode_edges() {
+    for text in [
+        "重庆市第六届人民代表大会代表张国智调离重庆市",
+        "张国智的重庆市第六届人民代表大会代表资格终止。",
+        "市八届人大现实有代表270名",
+        "截至目前，重庆市第六届人民代表大会实有代表846人。",
+        "重庆市第六届人民\n代表大会实有代表846人",
+        "实有代表846人",
+        "重庆市第六届常务委员会第十二次会议决定",
+        "依照代表法的有关规定，张国智的代表资格终止。",
+    ] {
+        compare_line("edge", text);
+    }
+    // A congress word after the separator does not let a congress be read before it.
+    assert_eq!(
+        flat("重庆市第六届，人民代表大会", Rule::clause_item_fast_root),
+        None
+    );
+    assert_eq!(
+        flat("重庆市第六届，人民代表大会", Rule::clause_item_root),
+        None
+    );
+}
