@@ -1,7 +1,8 @@
 //! The grammar's fast mode (grammar/notice.pest, `fast_mode`) skips attempts that a cheap
-//! necessary condition proves would fail. It must accept exactly what the exact root accepts,
-//! with the same pairs: checked here on every clause start of every line of every file under
-//! `examples/` (the real forms included) and of generated pages. The page step in fast mode is
+//! necessary condition proves would fail. Each fast root must accept exactly what its exact
+//! root accepts, with the same pairs: checked here on every line (entries, paragraphs) and
+//! every clause start (clauses, the start of a body) of every file under `examples/` (the real
+//! forms included) and of generated pages. The page step in fast mode is
 //! checked by tests/page_layer.rs, which compares the page read step by step with the page
 //! parsed whole by the exact `Rule::document`.
 
@@ -51,6 +52,23 @@ fn compare_line(what: &str, line: &str) -> (usize, usize) {
             "{what}: fast and exact clause roots differ on 「{rest}」"
         );
         parsed += usize::from(exact.is_some());
+        assert_eq!(
+            flat(rest, Rule::body_start_root),
+            flat(rest, Rule::body_start_fast_root),
+            "{what}: fast and exact body-start roots differ on 「{rest}」"
+        );
+    }
+    for (exact, fast) in [
+        (Rule::entry_root, Rule::entry_fast_root),
+        (Rule::paragraph_root, Rule::paragraph_fast_root),
+    ] {
+        let e = flat(line, exact);
+        assert_eq!(
+            e,
+            flat(line, fast),
+            "{what}: {exact:?} differs in fast mode on 「{line}」"
+        );
+        parsed += usize::from(e.is_some());
     }
     (starts.len(), parsed)
 }
