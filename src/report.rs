@@ -86,11 +86,25 @@ pub fn check_bytes(path: &str, bytes: &[u8], selection: &Settings) -> FileReport
 /// Checks inputs given together: each on its own, then the rules that read across files
 /// (the notices of one congress in number order).
 pub fn check_all(inputs: Vec<(String, Vec<u8>)>, selection: &Settings) -> Vec<FileReport> {
+    check_all_counted(inputs, selection, &|| {})
+}
+
+/// As [`check_all`], calling `checked` as each file's own checks finish (from the worker
+/// threads): what a progress bar counts.
+pub fn check_all_counted(
+    inputs: Vec<(String, Vec<u8>)>,
+    selection: &Settings,
+    checked: &(dyn Fn() + Sync),
+) -> Vec<FileReport> {
     use rayon::prelude::*;
     // Each file on its own, in parallel; `collect` keeps the input order.
     let reports: Vec<FileReport> = inputs
         .into_par_iter()
-        .map(|(path, bytes)| prepare(path, bytes, selection))
+        .map(|(path, bytes)| {
+            let report = prepare(path, bytes, selection);
+            checked();
+            report
+        })
         .collect();
     finish_run(reports, selection)
 }
@@ -280,4 +294,24 @@ pub fn check_sequentially(inputs: Vec<(String, Vec<u8>)>, settings: &Settings) -
     }
     sequence.roster = roster;
     sequence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn every_file_checked_is_counted_once() {
+        let settings = Settings::default();
+        let count = AtomicUsize::new(0);
+        let inputs = (0..5)
+            .map(|i| (format!("{i}.md"), "某某\n".as_bytes().to_vec()))
+            .collect();
+        let reports = check_all_counted(inputs, &settings, &|| {
+            count.fetch_add(1, Ordering::Relaxed);
+        });
+        assert_eq!(reports.len(), 5);
+        assert_eq!(count.load(Ordering::Relaxed), 5);
+    }
 }

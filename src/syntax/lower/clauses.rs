@@ -25,7 +25,7 @@ pub(super) fn parse_clauses(frag: &Fragment) -> (Vec<Clause>, Vec<Unrecognised>)
             pos += skipped;
             continue;
         }
-        match NoticeParser::parse(Rule::clause_item_root, rest) {
+        match parse_clause_item(rest) {
             Ok(mut pairs) => {
                 let Some(root) = pairs.next() else { break };
                 let consumed = root.as_span().end();
@@ -73,6 +73,14 @@ pub(super) fn parse_clauses(frag: &Fragment) -> (Vec<Clause>, Vec<Unrecognised>)
         }
     }
     (clauses, errors)
+}
+
+/// One clause of `text` from its start (`Rule::clause_item_root`), parsed in fast mode: the
+/// same pairs when it succeeds; when it fails, parsed again exactly, so that the error
+/// position reported (GZ003) is the grammar's own.
+pub(super) fn parse_clause_item(text: &str) -> Result<Pairs<'_, Rule>, pest::error::Error<Rule>> {
+    NoticeParser::parse(Rule::clause_item_fast_root, text)
+        .or_else(|_| NoticeParser::parse(Rule::clause_item_root, text))
 }
 
 /// The next clause separator at or after `from`, outside parentheses.

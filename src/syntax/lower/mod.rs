@@ -4,7 +4,7 @@
 //! lines are then classified and parsed with the fragment entry rules; what no rule accepts
 //! becomes an [`Unrecognised`] node (GZ003), never quiet prose.
 
-use pest::iterators::Pair;
+use pest::iterators::{Pair, Pairs};
 use pest::Parser;
 
 pub(super) use super::expected;
@@ -70,7 +70,8 @@ pub fn parse_page(source: &str, opaque: &[Span]) -> Document {
         page.opaque(Span::new(pos, candidate));
         page.problems
             .extend(headers_in_gap(source, Span::new(pos, candidate), opaque));
-        match NoticeParser::parse(Rule::page_step, &source[candidate..limit]) {
+        // Fast mode (grammar/notice.pest, `fast_mode`): the same pairs; its errors are not used.
+        match NoticeParser::parse(Rule::page_step_fast, &source[candidate..limit]) {
             Ok(mut pairs) => {
                 let step = pairs.next().and_then(|p| p.into_inner().next());
                 match step {

@@ -316,7 +316,11 @@ pub(super) fn notice_kind_by_lines(
     // Only a line that reads as an entry can count for a list: with none, the clauses win
     // (0 > clauses never holds) without a test parse of any paragraph.
     let reads_as_entry = |l: &Line| {
-        NoticeParser::parse(Rule::entry_root, &source[l.content.start..l.content.end]).is_ok()
+        NoticeParser::parse(
+            Rule::entry_fast_root,
+            &source[l.content.start..l.content.end],
+        )
+        .is_ok()
     };
     if !others.iter().any(|l| reads_as_entry(l)) {
         return NoticeKind::Qualification;
@@ -329,9 +333,9 @@ pub(super) fn notice_kind_by_lines(
             break;
         }
         let text = &source[l.content.start..l.content.end];
-        if NoticeParser::parse(Rule::paragraph_root, text).is_ok() {
+        if NoticeParser::parse(Rule::paragraph_fast_root, text).is_ok() {
             clauses += 1;
-        } else if NoticeParser::parse(Rule::entry_root, text).is_ok() {
+        } else if NoticeParser::parse(Rule::entry_fast_root, text).is_ok() {
             entries += 1;
         }
     }

@@ -181,6 +181,20 @@ pub(super) fn child<'i>(p: &P<'i>, rule: Rule) -> Option<P<'i>> {
     p.clone().into_inner().find(|c| c.as_rule() == rule)
 }
 
+/// The root parsed, in fast mode where the grammar has a fast twin of it (the same pairs on
+/// success; only an error could differ, and none is returned here).
 pub(super) fn parse_root(rule: Rule, text: &str) -> Option<P<'_>> {
-    NoticeParser::parse(rule, text).ok()?.next()
+    NoticeParser::parse(fast_twin(rule), text).ok()?.next()
+}
+
+/// The fast-mode twin of a root (grammar/notice.pest, `fast_mode`), for parses whose error is
+/// not used; tests/fast_mode.rs checks each pair of roots against each other.
+pub(super) fn fast_twin(rule: Rule) -> Rule {
+    match rule {
+        Rule::clause_item_root => Rule::clause_item_fast_root,
+        Rule::entry_root => Rule::entry_fast_root,
+        Rule::paragraph_root => Rule::paragraph_fast_root,
+        Rule::body_start_root => Rule::body_start_fast_root,
+        other => other,
+    }
 }

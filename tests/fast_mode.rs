@@ -1,0 +1,151 @@
+//! The grammar's fast mode (grammar/notice.pest, `fast_mode`) skips attempts that a cheap
+//! necessary condition proves would fail. Each fast root must accept exactly what its exact
+//! root accepts, with the same pairs: checked here on every line (entries, paragraphs) and
+//! every clause start (clauses, the start of a body) of every file under `examples/` (the real
+//! forms included) and of generated pages. The page step in fast mode is
+//! checked by tests/page_layer.rs, which compares the page read step by step with the page
+//! parsed whole by the exact `Rule::document`.
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+mod common;
+
+use gazette::syntax::{NoticeParser, Rule};
+use pest::Parser;
+
+const SEPARATORS: &[char] = &['，', ',', '；', ';', '。', '：', ':', '、'];
+
+/// Every pair of a parse as (rule, start, end), the root's own rule left out (the two roots
+/// have different names).
+fn flat(text: &str, rule: Rule) -> Option<Vec<(Rule, usize, usize)>> {
+    let pairs = NoticeParser::parse(rule, text).ok()?;
+    let mut out = Vec::new();
+    for root in pairs {
+        out.push((Rule::EOI, root.as_span().start(), root.as_span().end()));
+        for p in root.into_inner().flatten() {
+            out.push((p.as_rule(), p.as_span().start(), p.as_span().end()));
+        }
+    }
+    Some(out)
+}
+
+/// Compares the two roots at the start of `line` and after every separator in it; returns
+/// how many starts were compared and how many of them parsed.
+fn compare_line(what: &str, line: &str) -> (usize, usize) {
+    let mut starts = vec![0];
+    starts.extend(
+        line.char_indices()
+            .filter(|(_, c)| SEPARATORS.contains(c))
+            .map(|(i, c)| i + c.len_utf8()),
+    );
+    let mut parsed = 0;
+    for &s in &starts {
+        let rest = &line[s..];
+        if rest.trim().is_empty() {
+            continue;
+        }
+        let exact = flat(rest, Rule::clause_item_root);
+        let fast = flat(rest, Rule::clause_item_fast_root);
+        assert_eq!(
+            exact, fast,
+            "{what}: fast and exact clause roots differ on 「{rest}」"
+        );
+        parsed += usize::from(exact.is_some());
+        assert_eq!(
+            flat(rest, Rule::body_start_root),
+            flat(rest, Rule::body_start_fast_root),
+            "{what}: fast and exact body-start roots differ on 「{rest}」"
+        );
+    }
+    for (exact, fast) in [
+        (Rule::entry_root, Rule::entry_fast_root),
+        (Rule::paragraph_root, Rule::paragraph_fast_root),
+    ] {
+        let e = flat(line, exact);
+        assert_eq!(
+            e,
+            flat(line, fast),
+            "{what}: {exact:?} differs in fast mode on 「{line}」"
+        );
+        parsed += usize::from(e.is_some());
+    }
+    (starts.len(), parsed)
+}
+
+fn compare_text(what: &str, text: &str) -> (usize, usize) {
+    let mut total = (0, 0);
+    for line in text.lines() {
+        let (n, p) = compare_line(what, line);
+        total.0 += n;
+        total.1 += p;
+    }
+    total
+}
+
+#[test]
+fn fast_clause_root_equals_the_exact_one_on_every_example_and_real_form() {
+    let mut total = (0, 0);
+    for path in common::example_files() {
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue; // the encoding examples (GB18030, UTF-16)
+        };
+        let (n, p) = compare_text(&path.display().to_string(), &text);
+        total.0 += n;
+        total.1 += p;
+    }
+    // Not vacuous: thousands of starts, hundreds of them clauses that parse.
+    assert!(total.0 > 5_000 && total.1 > 500, "compared {total:?}");
+}
+
+#[test]
+fn fast_clause_root_equals_the_exact_one_on_generated_pages() {
+    let mut total = (0, 0);
+    for page in corpus::pages(15, 40) {
+        let (n, p) = compare_text(&page.name, &page.text);
+        total.0 += n;
+        total.1 += p;
+    }
+    assert!(total.0 > 5_000 && total.1 > 500, "compared {total:?}");
+}
+
+/// The necessary condition is what fast mode relies on; these are the cases at its edge: the
+/// congress word just before a separator, right after one, broken by a line, and absent.
+#[test]
+fn fast_mode_edges() {
+    for text in [
+        "重庆市第六届人民代表大会代表张国智调离重庆市",
+        "张国智的重庆市第六届人民代表大会代表资格终止。",
+        "市八届人大现实有代表270名",
+        "截至目前，重庆市第六届人民代表大会实有代表846人。",
+        "重庆市第六届人民\n代表大会实有代表846人",
+        "实有代表846人",
+        "重庆市第六届常务委员会第十二次会议决定",
+        "依照代表法的有关规定，张国智的代表资格终止。",
+        "补选姜国杰、蒋德阳为重庆市第六届人民代表大会代表",
+        "大渡口区人民代表大会选出的重庆市第六届人民代表大会代表张国智、王军调离重庆市",
+        "广安选出的李芳华辞去四川省第十三届人民代表大会代表职务",
+        "决定罢免刘定青省十二届人大代表职务",
+        "中华人民共和国第十一届全国人民代表大会代表",
+        "多来提曼·开米克的代表资格终止",
+        "市八届人大代表 王　军因病去世",
+        "湖北省人大常委会第十次会议确认王军的代表资格有效",
+        "全国人民代表大会常务委员会对王军代表的去世表示哀悼",
+        "重庆市第六届人民代表大会第三次会议时实有代表861名",
+        "垫江县人民代表大会常务委员会补选姜国杰、江津区人民代表大会常务委员会补选蒋德阳为重庆市第六届人民代表大会代表",
+        "台州军分区于2024年1月7日召开军人代表大会依法补选王军为市六届人大代表",
+        "内蒙古自治区、辽宁省人民代表大会常务委员会分别补选王军、李四为第十三届全国人民代表大会代表",
+    ] {
+        compare_line("edge", text);
+    }
+    // A congress word after the separator does not let a congress be read before it.
+    assert_eq!(
+        flat("重庆市第六届，人民代表大会", Rule::clause_item_fast_root),
+        None
+    );
+    assert_eq!(
+        flat("重庆市第六届，人民代表大会", Rule::clause_item_root),
+        None
+    );
+}
