@@ -41,6 +41,14 @@ fn persons_span(persons: &[&Person]) -> Option<Span> {
     )
 }
 
+/// Points from a misspelt name to the introduced one it is one character off.
+fn did_you_mean(d: Diagnostic, intro: &Person, label: (&str, &str)) -> Diagnostic {
+    d.with_related(intro.name.span, label.0, label.1).with_help(
+        format!("是否应为「{}」？", intro.name.text),
+        format!("did you mean 「{}」?", intro.name.text),
+    )
+}
+
 /// An introduction not restated whose name differs from `p` in one character.
 fn near_miss(m: &QualificationModel, p: &Person, restated: &[usize]) -> Option<usize> {
     let a: Vec<char> = crate::model::qualification::name_key(&p.name.text)
@@ -86,12 +94,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     d = match near {
                         Some(i) => {
                             misspelt.push(i);
-                            let intro = &m.introductions[i];
-                            d.with_related(intro.person.name.span, "前文引出的人", "introduced here")
-                                .with_help(
-                                    format!("是否应为「{}」？", intro.person.name.text),
-                                    format!("did you mean 「{}」?", intro.person.name.text),
-                                )
+                            let intro = m.introductions[i].person;
+                            did_you_mean(d, intro, ("前文引出的人", "introduced here"))
                         }
                         None => d.with_help(
                             "核对姓名是否写错，或前文是否漏写了此人的事由",
@@ -158,8 +162,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
-            let deaths: Vec<usize> = (0..m.introductions.len()).filter(died).collect();
-            let near = near_miss(&m, p, &[]).filter(|i| deaths.contains(i));
+            let others: Vec<usize> = (0..m.introductions.len()).filter(|i| !died(i)).collect();
+            let near = near_miss(&m, p, &others);
             let d = RULE
                 .diagnostic(
                     p.name.span,
@@ -171,18 +175,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 )
                 .with_label("前文没有此人去世", "no death reported");
             out.push(match near {
-                Some(i) => {
-                    let intro = &m.introductions[i];
-                    d.with_related(
-                        intro.person.name.span,
-                        "前文去世的代表",
-                        "the death reported",
-                    )
-                    .with_help(
-                        format!("是否应为「{}」？", intro.person.name.text),
-                        format!("did you mean 「{}」?", intro.person.name.text),
-                    )
-                }
+                Some(i) => did_you_mean(
+                    d,
+                    m.introductions[i].person,
+                    ("前文去世的代表", "the death reported"),
+                ),
                 None => d.with_help(
                     "核对姓名是否写错，或前文是否漏写了此人去世的事由",
                     "check the spelling, or whether the clause reporting the death is missing",
