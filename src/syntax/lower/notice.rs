@@ -410,6 +410,21 @@ impl<'s> NoticeBuilder<'s> {
         }
     }
 
+    /// Whether `lines[*i - 1]`, the line just taken, is part of the notice's frame (adoption
+    /// line, closing, signature, date …), possibly an adoption line broken over lines: it is
+    /// read, and `*i` moves past it.
+    pub(super) fn frame_line(&mut self, lines: &[Line], i: &mut usize) -> bool {
+        let line = &lines[*i - 1];
+        if line.class != LineClass::Other && self.common(line) {
+            return true;
+        }
+        if let Some(n) = self.broken_adoption(lines, *i - 1) {
+            *i += n - 1;
+            return true;
+        }
+        false
+    }
+
     /// An adoption line broken over up to three lines, starting at `lines[i]`: read as one,
     /// its breaks recorded. Returns how many lines it took.
     pub(super) fn broken_adoption(&mut self, lines: &[Line], i: usize) -> Option<usize> {
@@ -596,11 +611,7 @@ impl<'s> NoticeBuilder<'s> {
                     continue;
                 }
             }
-            if line.class != LineClass::Other && self.common(line) {
-                continue;
-            }
-            if let Some(n) = self.broken_adoption(lines, i - 1) {
-                i += n - 1;
+            if self.frame_line(lines, &mut i) {
                 continue;
             }
             let single = Fragment::new(self.source, line.content);
@@ -678,11 +689,7 @@ impl<'s> NoticeBuilder<'s> {
         while i < lines.len() {
             let line = &lines[i];
             i += 1;
-            if line.class != LineClass::Other && self.common(line) {
-                continue;
-            }
-            if let Some(n) = self.broken_adoption(lines, i - 1) {
-                i += n - 1;
+            if self.frame_line(lines, &mut i) {
                 continue;
             }
             let single = Fragment::new(self.source, line.content);
