@@ -783,6 +783,14 @@ pub enum Fact {
     Detention {
         deputies: Vec<DeputyRef>,
         text: Text,
+        /// 「并处剥夺政治权利二年」 in the same clause: the sentence ends the mandate.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        deprived: Option<Text>,
+    },
+    /// 其代表职务暂停执行: the mandate suspended, not ended (no count changes).
+    Suspension {
+        persons: Vec<Person>,
+        pronoun: Option<Text>,
     },
     /// 并处剥夺政治权利二年 (a termination ground)
     Deprivation { text: Text },

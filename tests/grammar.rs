@@ -474,3 +474,25 @@ fn operative_sentences_with_cause_and_appointment() {
         assert!(accepts(Rule::decision_sentence_root, sentence), "{sentence}");
     }
 }
+
+/// A sentence with its deprivation of political rights in one clause; a death with its place;
+/// a suspended mandate.
+#[test]
+fn sentences_deaths_and_suspensions() {
+    assert_eq!(
+        all(
+            Rule::clause_root,
+            "县第十八届人大代表王五因犯受贿罪被判处有期徒刑十年并处剥夺政治权利二年",
+            Rule::deprivation
+        ),
+        ["并处剥夺政治权利二年"]
+    );
+    for clause in [
+        "平江县第十八届人民代表大会代表郑十因病于2024年1月3日在长沙逝世",
+        "其代表职务暂停执行",
+        "暂停其执行代表职务",
+    ] {
+        assert!(accepts(Rule::clause_root, clause), "{clause}");
+    }
+    assert!(!accepts(Rule::clause_root, "其代表职务暂停"));
+}

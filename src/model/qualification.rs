@@ -323,9 +323,15 @@ impl<'a> QualificationModel<'a> {
                         }
                     }
                 }
-                Fact::Detention { deputies, .. } => {
+                Fact::Detention {
+                    deputies, deprived, ..
+                } => {
+                    let ground = match deprived {
+                        Some(_) => Ground::Deprived,
+                        None => Ground::Detained,
+                    };
                     for d in deputies {
-                        self.introduce(&d.person, Ground::Detained, clause);
+                        self.introduce(&d.person, ground, clause);
                     }
                     topic = deputies.iter().map(|d| &d.person).collect();
                 }

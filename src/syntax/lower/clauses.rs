@@ -279,8 +279,13 @@ pub(super) fn lower_fact(l: &Lower, f: &P) -> Option<Fact> {
         Rule::detention => Fact::Detention {
             deputies: l.deputies(f),
             text: l.text(f),
+            deprived: child(f, Rule::deprivation).map(|d| l.text(&d)),
         },
         Rule::deprivation => Fact::Deprivation { text: l.text(f) },
+        Rule::suspension => Fact::Suspension {
+            persons: l.persons(f),
+            pronoun: find(f, Rule::pronoun).map(|p| l.text(&p)),
+        },
         Rule::by_election_call => Fact::ByElectionCall {
             districts: find_all(f, Rule::district)
                 .iter()
