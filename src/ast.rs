@@ -787,6 +787,12 @@ pub enum Fact {
         #[serde(skip_serializing_if = "Option::is_none")]
         deprived: Option<Text>,
     },
+    /// 向…提出辞去…代表职务的请求: a request to resign, accepted (or not) in a later sentence;
+    /// no mandate ends here.
+    Request {
+        deputies: Vec<DeputyRef>,
+        text: Text,
+    },
     /// 其代表职务暂停执行: the mandate suspended, not ended (no count changes).
     Suspension {
         persons: Vec<Person>,

@@ -496,3 +496,24 @@ fn sentences_deaths_and_suspensions() {
     }
     assert!(!accepts(Rule::clause_root, "其代表职务暂停"));
 }
+
+/// A transfer whose subject stood in the clause before (「调离本县」 is no name); a quota as
+/// 「应有代表」; a request before its acceptance; a finding without its verb; 在任期内 after a name.
+#[test]
+fn county_wordings_of_the_last_probe() {
+    for clause in [
+        "调离本县",
+        "平江县第十八届人民代表大会应有代表250名",
+        "向县人大常委会提出辞去县第十八届人民代表大会代表职务的请求",
+        "经县第十八届人民代表大会常务委员会代表资格审查委员会审查确认",
+        "补选的杨光、何静2名代表资格有效",
+        "县第十八届人民代表大会代表许强在任期内去世",
+    ] {
+        assert!(accepts(Rule::clause_root, clause), "{clause}");
+    }
+    assert_eq!(
+        all(Rule::clause_root, "调离本县", Rule::person),
+        Vec::<String>::new()
+    );
+    assert!(!accepts(Rule::clause_root, "杨光、何静2名代表资格有效"));
+}

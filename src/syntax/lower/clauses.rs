@@ -282,6 +282,10 @@ pub(super) fn lower_fact(l: &Lower, f: &P) -> Option<Fact> {
             deprived: child(f, Rule::deprivation).map(|d| l.text(&d)),
         },
         Rule::deprivation => Fact::Deprivation { text: l.text(f) },
+        Rule::request => Fact::Request {
+            deputies: l.deputies(f),
+            text: l.text(f),
+        },
         Rule::suspension => Fact::Suspension {
             persons: l.persons(f),
             pronoun: find(f, Rule::pronoun).map(|p| l.text(&p)),
