@@ -522,24 +522,8 @@ impl<'s> NoticeBuilder<'s> {
             if self.common(line) {
                 continue;
             }
-            // The body of a decision is prose: each remaining line is a paragraph. Prose is not
-            // read clause by clause, but a run printed twice over is broken all the same.
-            let text = &self.source[line.content.start..line.content.end];
-            if let Some((first, second)) = repeated_at_once(text) {
-                let at =
-                    |s: Span| Span::new(line.content.start + s.start, line.content.start + s.end);
-                self.unrecognised.push(Unrecognised {
-                    span: line.content,
-                    at: at(second),
-                    expected_zh: "不重复的文字".into(),
-                    expected_en: "no repeated text".into(),
-                    context: SyntaxContext::NoticeLine,
-                    cause: Unreadable::Doubled {
-                        first: at(first),
-                        second: at(second),
-                    },
-                });
-            }
+            // The body of a decision is prose: each remaining line is a paragraph (text printed
+            // twice in it is found with every other line of the notice, in `lower_notice`).
             decision.paragraphs.push(self.text(line.content));
         }
         self.operative_sentences(&decision);
