@@ -491,20 +491,7 @@ impl LineIndex {
     /// back to its first byte, so a sloppy caller gets a nearby position
     /// rather than a panic.
     pub fn position(&self, text: &str, byte: usize) -> Position {
-        let mut byte = byte.min(text.len());
-        while !text.is_char_boundary(byte) {
-            byte -= 1;
-        }
-        let line_idx = self
-            .line_starts
-            .partition_point(|&start| start <= byte)
-            .saturating_sub(1);
-        let start = self
-            .line_starts
-            .get(line_idx)
-            .copied()
-            .unwrap_or(0)
-            .min(byte);
+        let (byte, line_idx, start) = self.locate(text, byte);
         let ascii = self.ascii_lines.get(line_idx).copied().unwrap_or(false);
         let (chars, utf16_units) = match text.get(start..byte) {
             Some(prefix) if !ascii => (
@@ -523,6 +510,26 @@ impl LineIndex {
         }
     }
 
+    /// `byte` clamped to the text and moved back to a character's first byte, the index of its
+    /// line and the byte where that line starts.
+    fn locate(&self, text: &str, byte: usize) -> (usize, usize, usize) {
+        let mut byte = byte.min(text.len());
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let line_idx = self
+            .line_starts
+            .partition_point(|&start| start <= byte)
+            .saturating_sub(1);
+        let start = self
+            .line_starts
+            .get(line_idx)
+            .copied()
+            .unwrap_or(0)
+            .min(byte);
+        (byte, line_idx, start)
+    }
+
     /// The positions of many offsets in one pass per line: `offsets` must be sorted, and the
     /// answer is in their order. [`position`](Self::position) counts the characters from the
     /// start of the line for every call, which is quadratic for many findings on one long line.
@@ -531,20 +538,7 @@ impl LineIndex {
         // (line index, byte reached on it, characters and UTF-16 units before that byte)
         let mut cursor: Option<(usize, usize, usize, usize)> = None;
         for &offset in offsets {
-            let mut byte = offset.min(text.len());
-            while !text.is_char_boundary(byte) {
-                byte -= 1;
-            }
-            let line_idx = self
-                .line_starts
-                .partition_point(|&start| start <= byte)
-                .saturating_sub(1);
-            let start = self
-                .line_starts
-                .get(line_idx)
-                .copied()
-                .unwrap_or(0)
-                .min(byte);
+            let (byte, line_idx, start) = self.locate(text, offset);
             let (mut at, mut chars, mut units) = match cursor {
                 Some((l, at, c, u)) if l == line_idx && at <= byte => (at, c, u),
                 _ => (start, 0, 0),
