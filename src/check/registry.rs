@@ -54,6 +54,7 @@ pub static RULES: &[&RuleDef] = &[
     &gz603_interpunct::RULE,
     &gz604_date_format::RULE,
     &gz605_stray_space::RULE,
+    &gz606_unpaired_punctuation::RULE,
 ];
 
 /// A rule by code (`GZ303`, case-insensitive) or name (`entry-punctuation`).

@@ -64,10 +64,32 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         // Wordings not recognised are told once per line: a notice of a shape the grammar does
         // not know (a new term's roster, 扶风 2021) would otherwise get a warning on every clause
         // of it. The others of the line are labelled on the first.
+        // A line with broken text (lost, doubled, run into) is told as broken: that it was
+        // also not read follows.
+        let all: Vec<&Unrecognised> = {
+            let on_broken_line = |u: &Unrecognised| {
+                notice.unrecognised.iter().any(|b| {
+                    b.cause != Unreadable::UnknownWording && {
+                        let (a, z) = if b.at.start <= u.at.start {
+                            (b.at.start, u.at.start)
+                        } else {
+                            (u.at.start, b.at.start)
+                        };
+                        !ctx.source[a..z].contains('\n')
+                    }
+                })
+            };
+            let mut all: Vec<&Unrecognised> = notice
+                .unrecognised
+                .iter()
+                .filter(|u| u.cause != Unreadable::UnknownWording || !on_broken_line(u))
+                .collect();
+            all.sort_by_key(|u| u.at.start);
+            all
+        };
         let mut i = 0;
-        let all = &notice.unrecognised;
         while i < all.len() {
-            let u = &all[i];
+            let u = all[i];
             if u.cause != Unreadable::UnknownWording {
                 out.push(diagnostic(ctx, u));
                 i += 1;

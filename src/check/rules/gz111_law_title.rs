@@ -14,7 +14,8 @@ pub const RULE: RuleDef = RuleDef {
 公告引用的国家法律名称（《中华人民共和国……法》）与本工具法律名称表中的某一部法律只差几个字时，
 报告其名称有误，并给出正确的名称。表中收录公告常引的法律：宪法、选举法、代表法、地方组织法、
 全国人民代表大会组织法、监督法、人民法院组织法、人民检察院组织法、法官法、检察官法、监察法等。
-名称是表中某部法律漏掉了连续的一段文字（只剩开头和结尾）时，无论漏了多少字，也报告。
+名称是表中某部法律漏掉了连续的一段文字（只剩开头和结尾）时，无论漏了多少字，也报告——
+包括漏掉「中华人民共和国」中的字或整个「中华人民共和国」（法律应以全称引用）。
 与表中任何法律都相差很远的名称不作判断（可能是表中没有的法律），地方性法规不核对。
 
 ## 为什么 (Why)
@@ -71,12 +72,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let chars: Vec<char> = title.chars().collect();
             // Longer than any title twice over: not a title (an unclosed 《 on a long line).
             const LONGEST: usize = 64;
-            if !title.starts_with("中华人民共和国")
-                || TITLES.contains(&title)
-                || chars.len() > LONGEST
-            {
+            if TITLES.contains(&title) || chars.len() > LONGEST {
                 continue;
             }
+            // A title that does not begin as a national law's may be a local regulation or a
+            // decision: only a known title with a run of characters lost is told there (the
+            // run may have taken 「国」 of 「中华人民共和国」, or all of it).
+            let national = title.starts_with("中华人民共和国");
             let long_titles = || {
                 TITLES
                     .iter()
@@ -89,18 +91,29 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let cut = long_titles()
                 .find(|(t, _)| cut_from(&chars, t))
                 .map(|(_, k)| k);
-            let nearest = long_titles().map(|(t, k)| (distance(&chars, &t), k)).min();
+            let nearest = long_titles()
+                .filter(|_| national)
+                .map(|(t, k)| (distance(&chars, &t), k))
+                .min();
             let known = match (cut, nearest) {
                 (Some(known), _) => known,
                 (None, Some((d, known))) if d > 0 && d * 3 <= known.chars().count() => known,
                 _ => continue,
             };
-            out.push(
-                RULE.diagnostic(
-                    span,
+            // 「中华人民共和国」 left off whole is a short form, not a misprint inside the title.
+            let (zh, en) = if known.strip_prefix("中华人民共和国") == Some(title) {
+                (
+                    format!("引用法律应写全称：《{title}》，应为《{known}》"),
+                    format!("a law is cited by its full title: 《{title}》 should be 《{known}》"),
+                )
+            } else {
+                (
                     format!("法律名称有误：《{title}》，应为《{known}》"),
                     format!("misprinted law title: 《{title}》 should be 《{known}》"),
                 )
+            };
+            out.push(
+                RULE.diagnostic(span, zh, en)
                 .with_label("法律名称有误", "misprinted title")
                 .with_help(
                     format!("法律的正式名称为《{known}》；漏字、重字都会使引用落空"),

@@ -50,3 +50,4 @@ pub mod gz602_name_separator;
 pub mod gz603_interpunct;
 pub mod gz604_date_format;
 pub mod gz605_stray_space;
+pub mod gz606_unpaired_punctuation;

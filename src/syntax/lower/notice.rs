@@ -93,15 +93,20 @@ pub(super) fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
     };
     // Text printed twice over, or a fixed word cut short, is broken wherever it stands: in a
     // line the grammar read (a region takes 「宁远县人宁远县人」 as two place names), in a
-    // header, a title, a date or a decision's prose. Lines already reported are left to that
-    // finding.
+    // header, a title, a date or a decision's prose. Lines already reported as broken are left
+    // to that finding. A line reported only as a wording not recognised is looked at too: the
+    // lost or doubled text is the better account of why it did not read (「朝阳区人民代表大委员会
+    // 决定…」 has no actor because 「会常务」 was lost); both are kept (the clause stays unread for
+    // the model), and GZ003 tells the broken text.
     for content in lines
         .iter()
         .map(|l| l.content)
         .chain(line_spans(source, header.span))
     {
-        let reported = |u: &Unrecognised| u.span.start < content.end && content.start < u.span.end;
-        if content.is_empty() || b.unrecognised.iter().any(reported) {
+        let on_line = |u: &Unrecognised| u.span.start < content.end && content.start < u.span.end;
+        let broken =
+            |u: &Unrecognised| on_line(u) && !matches!(u.cause, Unreadable::UnknownWording);
+        if content.is_empty() || b.unrecognised.iter().any(broken) {
             continue;
         }
         let text = &source[content.start..content.end];
