@@ -84,7 +84,7 @@ pub fn parse_page(source: &str, opaque: &[Span]) -> Document {
                     Some(line) => {
                         let end = candidate + line.as_span().end();
                         page.opaque(Span::new(candidate, end));
-                        if let Some(header) = header_like(source, Span::new(candidate, end)) {
+                        if let Some(header) = damaged_header(source, Span::new(candidate, end)) {
                             page.problems.push(header);
                         }
                         pos = end;
@@ -140,7 +140,7 @@ pub fn parse_document_whole_page(source: &str) -> Document {
                 .push(Block::Notice(Box::new(lower_notice(source, 0, pair)))),
             Rule::opaque_line => {
                 page.opaque(span);
-                page.problems.extend(header_like(source, span));
+                page.problems.extend(damaged_header(source, span));
             }
             _ => {}
         }

@@ -19,7 +19,10 @@ pub(super) fn header_like(source: &str, line: Span) -> Option<Unrecognised> {
     let headed = title_words.iter().any(|t| {
         content.strip_suffix(t).is_some_and(|rest| {
             let rest = rest.trim_end();
-            committee.iter().any(|c| rest.ends_with(c))
+            // Only a standing committee issues a 任免名单: whatever else stands before one is
+            // its issuer's name damaged (「全国人民[代表大会常务委员会]任免名单」).
+            let list = *t != "公告" && !rest.contains("关于") && !rest.contains('的');
+            list || committee.iter().any(|c| rest.ends_with(c))
                 || (damaged.iter().any(|d| rest.contains(d))
                     && !rest.contains("关于")
                     && !rest.contains('的'))
@@ -48,14 +51,124 @@ pub(super) fn header_like(source: &str, line: Span) -> Option<Unrecognised> {
 /// code blocks and comments).
 pub(super) fn headers_in_gap(source: &str, gap: Span, skip: &[Span]) -> Vec<Unrecognised> {
     let text = &source[gap.start..gap.end];
-    if !text.contains("公告") && !text.contains("名单") {
+    if !["公告", "名单", "常务委员会", "常委会", "号"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
         return Vec::new();
     }
     line_spans(source, gap)
         .into_iter()
         .filter(|l| !skip.iter().any(|s| s.start <= l.start && l.end <= s.end))
-        .filter_map(|l| header_like(source, l))
+        .filter_map(|l| damaged_header(source, l))
         .collect()
+}
+
+/// A line of a notice's header that does not read: a title line (see [`header_like`]), or the
+/// issuer's line above a title (「## 天水市第七届人民代表大会常务委员会」 over 「## 公 告」) that lost
+/// part of its name (「## 天会常务委员会」, 「## 常务委员会」). Either way the notice below is not
+/// read, or read without an issuer, and the damaged line would pass as news text.
+pub(super) fn damaged_header(source: &str, line: Span) -> Option<Unrecognised> {
+    header_like(source, line).or_else(|| orphan_number(source, line)).or_else(|| {
+        let mut at = line_end(source, line.end.saturating_sub(1).max(line.start));
+        while at < source.len() {
+            let end = line_end(source, at);
+            let below = &source[at..end];
+            if !below.trim().is_empty() {
+                return titles_a_notice(below)
+                    .then(|| damaged_issuer(source, line))
+                    .flatten();
+            }
+            at = end;
+        }
+        None
+    })
+}
+
+/// A notice's number line (「〔六届〕第58号」) outside any notice: the header above it did not
+/// read (「## 重庆市人民代表大会常[务委员会公告]」), and that header line is reported.
+fn orphan_number(source: &str, line: Span) -> Option<Unrecognised> {
+    let content = source[line.start..line.end]
+        .trim_start_matches(['#', ' ', '\t', '\u{3000}'])
+        .trim_end();
+    if content.is_empty()
+        || content.chars().count() > 16
+        || !content.ends_with('号')
+        || NoticeParser::parse(Rule::number_root, content).is_err()
+    {
+        return None;
+    }
+    let above = line_spans(source, Span::new(0, line.start))
+        .into_iter()
+        .rev()
+        .find(|l| !source[l.start..l.end].trim().is_empty())?;
+    let text = source[above.start..above.end].trim_end_matches(['\n', '\r']);
+    let content = text
+        .trim_start_matches(['#', ' ', '\t', '\u{3000}'])
+        .trim_end();
+    // What is left of a congress body's name or a notice's title word; a number under another
+    // title (「中华人民共和国主席令」 over 「第三号」) is not a notice's.
+    let congress_words = ["人民代", "代表大", "人大", "常务", "委员会", "常委", "公告", "名单"];
+    const LONGEST_HEADER: usize = 48;
+    if content.chars().count() > LONGEST_HEADER
+        || content.contains(['，', '。'])
+        || !congress_words.iter().any(|w| content.contains(w))
+    {
+        return None;
+    }
+    let start = above.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
+    let span = Span::new(start, start + content.len());
+    let head: usize = content.chars().take(6).map(char::len_utf8).sum();
+    Some(Unrecognised {
+        span,
+        at: Span::new(span.start, span.start + head),
+        expected_zh: "公告标题，如「重庆市人民代表大会常务委员会公告」".into(),
+        expected_en: "a notice header, such as 「重庆市人民代表大会常务委员会公告」".into(),
+        context: SyntaxContext::NoticeHeader,
+        cause: Unreadable::UnknownWording,
+    })
+}
+
+/// The title line under an issuer's line: 「公告」 (spaced or not), a list's 「任免名单」, or a
+/// decision's 「关于…的决定」.
+fn titles_a_notice(line: &str) -> bool {
+    let content: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '#' && *c != '\u{3000}')
+        .collect();
+    content == "公告"
+        || ["任免名单", "任命名单", "免职名单"]
+            .iter()
+            .any(|t| content.ends_with(t))
+        || (content.starts_with("关于") && (content.ends_with("决定") || content.ends_with("决议")))
+}
+
+/// A short line that ends like a standing committee's name but is not one.
+fn damaged_issuer(source: &str, line: Span) -> Option<Unrecognised> {
+    let text = source[line.start..line.end].trim_end_matches(['\n', '\r']);
+    let content = text
+        .trim_start_matches(['#', ' ', '\t', '\u{3000}'])
+        .trim_end();
+    const LONGEST_ISSUER: usize = 32;
+    let committee = content.ends_with("常务委员会") || content.ends_with("常委会");
+    if !committee
+        || content.chars().count() > LONGEST_ISSUER
+        || content.contains(['，', '。', '：', '、'])
+        || NoticeParser::parse(Rule::signature_root, content).is_ok()
+    {
+        return None;
+    }
+    let start = line.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
+    let span = Span::new(start, start + content.len());
+    let head: usize = content.chars().take(6).map(char::len_utf8).sum();
+    Some(Unrecognised {
+        span,
+        at: Span::new(span.start, span.start + head),
+        expected_zh: "常务委员会的全称，如「重庆市人民代表大会常务委员会」".into(),
+        expected_en: "a standing committee's full name, such as 「重庆市人民代表大会常务委员会」".into(),
+        context: SyntaxContext::NoticeHeader,
+        cause: Unreadable::UnknownWording,
+    })
 }
 
 pub(super) fn call_limit_problem(span: Span) -> Unrecognised {
@@ -92,6 +205,9 @@ impl Page {
     }
 
     pub(super) fn finish(mut self, source: &str) -> Document {
+        // A damaged header is found from its own line and from the number line under it.
+        self.problems.sort_by_key(|u| (u.span.start, u.span.end));
+        self.problems.dedup_by_key(|u| u.span);
         for block in &mut self.blocks {
             if let Block::Opaque(o) = block {
                 o.deputy_reports = deputy_reports(source, o.span);
