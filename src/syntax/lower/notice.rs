@@ -704,6 +704,8 @@ impl<'s> NoticeBuilder<'s> {
                 .map(|w| Span::new(w[0].end, w[1].start))
                 .collect();
             self.unrecognised.extend(errors);
+            self.unrecognised
+                .extend(recall_without_actor(self.source, pieces[0].start, &clauses));
             paragraphs.push(Paragraph {
                 span: pieces[0].cover(pieces[pieces.len() - 1]),
                 clauses,
@@ -712,6 +714,35 @@ impl<'s> NoticeBuilder<'s> {
         }
         QualificationBody { paragraphs }
     }
+}
+
+/// A recall that opens its sentence names who recalled (「江苏省人大常委会罢免了…」); without
+/// one (「罢免了季建国的…代表职务。」) the body's name was lost. Inside a sentence the body may
+/// stand in an earlier clause (「…召开会议，罢免了…」).
+fn recall_without_actor(source: &str, start: usize, clauses: &[Clause]) -> Vec<Unrecognised> {
+    clauses
+        .iter()
+        .filter(|c| {
+            matches!(&c.fact, Some(Fact::Recall { actor: None, .. }))
+                && c.legal_basis.is_none()
+                && c.time_marker.is_none()
+        })
+        .filter(|c| {
+            let before = &source[start.min(c.span.start)..c.span.start];
+            let sentence = before
+                .rfind('。')
+                .map_or(before, |i| &before[i + '。'.len_utf8()..]);
+            !sentence.contains(['，', ',', '；', ';', '：', ':'])
+        })
+        .map(|c| Unrecognised {
+            span: c.span,
+            at: Span::new(c.span.start, c.span.start),
+            expected_zh: "罢免代表的机关或选民，如「江苏省人大常委会罢免了…」".into(),
+            expected_en: "who recalled the deputy, such as 「江苏省人大常委会罢免了…」".into(),
+            context: SyntaxContext::DeputyClause,
+            cause: Unreadable::UnknownWording,
+        })
+        .collect()
 }
 
 /// A decision's title starting at `lines[i]`: on that line alone, or broken over up to four

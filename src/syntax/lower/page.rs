@@ -69,20 +69,22 @@ pub(super) fn headers_in_gap(source: &str, gap: Span, skip: &[Span]) -> Vec<Unre
 /// part of its name (「## 天会常务委员会」, 「## 常务委员会」). Either way the notice below is not
 /// read, or read without an issuer, and the damaged line would pass as news text.
 pub(super) fn damaged_header(source: &str, line: Span) -> Option<Unrecognised> {
-    header_like(source, line).or_else(|| orphan_number(source, line)).or_else(|| {
-        let mut at = line_end(source, line.end.saturating_sub(1).max(line.start));
-        while at < source.len() {
-            let end = line_end(source, at);
-            let below = &source[at..end];
-            if !below.trim().is_empty() {
-                return titles_a_notice(below)
-                    .then(|| damaged_issuer(source, line))
-                    .flatten();
+    header_like(source, line)
+        .or_else(|| orphan_number(source, line))
+        .or_else(|| {
+            let mut at = line_end(source, line.end.saturating_sub(1).max(line.start));
+            while at < source.len() {
+                let end = line_end(source, at);
+                let below = &source[at..end];
+                if !below.trim().is_empty() {
+                    return titles_a_notice(below)
+                        .then(|| damaged_issuer(source, line))
+                        .flatten();
+                }
+                at = end;
             }
-            at = end;
-        }
-        None
-    })
+            None
+        })
 }
 
 /// A notice's number line (「〔六届〕第58号」) outside any notice: the header above it did not
@@ -108,7 +110,16 @@ fn orphan_number(source: &str, line: Span) -> Option<Unrecognised> {
         .trim_end();
     // What is left of a congress body's name or a notice's title word; a number under another
     // title (「中华人民共和国主席令」 over 「第三号」) is not a notice's.
-    let congress_words = ["人民代", "代表大", "人大", "常务", "委员会", "常委", "公告", "名单"];
+    let congress_words = [
+        "人民代",
+        "代表大",
+        "人大",
+        "常务",
+        "委员会",
+        "常委",
+        "公告",
+        "名单",
+    ];
     const LONGEST_HEADER: usize = 48;
     if content.chars().count() > LONGEST_HEADER
         || content.contains(['，', '。'])
@@ -116,7 +127,8 @@ fn orphan_number(source: &str, line: Span) -> Option<Unrecognised> {
     {
         return None;
     }
-    let start = above.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
+    let start =
+        above.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
     let span = Span::new(start, start + content.len());
     let head: usize = content.chars().take(6).map(char::len_utf8).sum();
     Some(Unrecognised {
@@ -158,14 +170,16 @@ fn damaged_issuer(source: &str, line: Span) -> Option<Unrecognised> {
     {
         return None;
     }
-    let start = line.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
+    let start =
+        line.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
     let span = Span::new(start, start + content.len());
     let head: usize = content.chars().take(6).map(char::len_utf8).sum();
     Some(Unrecognised {
         span,
         at: Span::new(span.start, span.start + head),
         expected_zh: "常务委员会的全称，如「重庆市人民代表大会常务委员会」".into(),
-        expected_en: "a standing committee's full name, such as 「重庆市人民代表大会常务委员会」".into(),
+        expected_en: "a standing committee's full name, such as 「重庆市人民代表大会常务委员会」"
+            .into(),
         context: SyntaxContext::NoticeHeader,
         cause: Unreadable::UnknownWording,
     })
