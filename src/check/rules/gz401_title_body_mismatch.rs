@@ -16,7 +16,8 @@ pub const RULE: RuleDef = RuleDef {
 标题可以简写：「关于接受X辞职请求的决定」对应正文「接受X辞去……职务的请求」（人名相同；标题写了职务的，
 职务也相同），「关于召开……会议的决定」对应正文「……会议于……召开」，「关于修改《……》的决定」对应正文中同一个《……》；
 标题既不点名（接受、任命、免去、撤销、罢免、代理、辞职），也不引书名号的（「……换届选举时间」「……有关事项」），
-正文自有说法，只核对标题中的数字（年份、届次、会次）在正文中也出现。
+正文自有说法，只核对标题中的数字（年份、届次、会次）在正文中也出现；但正文照抄标题的事项却少了
+中间一段（至多12个字，开头和结尾都在）时，报告少了的文字——正文不会比标题说得少。
 
 ## 为什么 (Why)
 标题与正文不一致，引用时就不知道决定的到底是什么；多半是套用上一份决定时只改了一处。
@@ -89,6 +90,33 @@ fn decides(body: &str, matter: &str, raw_body: &str, raw_matter: &str) -> bool {
     // kept from the year before (「批准2024年…预算调整方案」 over a body approving 2023's
     // accounts) is caught by its numbers.
     numerals(matter).iter().all(|n| body.contains(n.as_str()))
+}
+
+/// The run of characters (at most 12) that the body's restatement of `matter` lacks: the body
+/// holds the matter's beginning and, right after it, the matter's end, with the run between
+/// them gone. `None` when the body holds no such copy. (A copy without the beginning proves
+/// nothing: bodies put the verb elsewhere — 「…第一次会议于…召开」, 「对《…》作如下修改」.)
+fn restated_with_loss(body: &str, matter: &str) -> Option<String> {
+    const LONGEST_RUN: usize = 12;
+    const SHORTEST_END: usize = 4;
+    let m: Vec<char> = matter.chars().collect();
+    let b: Vec<char> = body.chars().collect();
+    if m.len() < 2 + SHORTEST_END {
+        return None;
+    }
+    let holds_at = |at: usize, part: &[char]| b.get(at..at + part.len()) == Some(part);
+    for a in 0..b.len() {
+        let p = b[a..].iter().zip(&m).take_while(|(x, y)| x == y).count();
+        if p < 2 {
+            continue;
+        }
+        for r in p + 1..=(p + LONGEST_RUN).min(m.len()) {
+            if m.len() - r >= SHORTEST_END && holds_at(a + p, &m[r..]) {
+                return Some(m[p..r].iter().collect());
+            }
+        }
+    }
+    None
 }
 
 /// Whether the body does to the title's person what the title names (its verb before the name,
@@ -182,6 +210,36 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let raw_body: String = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
         let body = compact(&raw_body);
         let matter = compact(&title.matter.text);
+        // The body restates the title's matter with words lost (「同意重庆市[与智利瓦]尔帕莱索大区
+        // 缔结友好城市关系」): it says less than its title, which no correct body does.
+        // Matters the body says in words of its own are not compared: a session convened, a
+        // regulation quoted, 「…有关事项」.
+        let personnel = title.decides.is_some()
+            || PERSONNEL_ACTS.iter().any(|a| matter.contains(a))
+            || matter.starts_with("召开")
+            || matter.ends_with("事项")
+            || !quoted_titles(&title.matter.text).is_empty();
+        if let Some(lost) = (!personnel && !body.contains(&matter))
+            .then(|| restated_with_loss(&body, &matter))
+            .flatten()
+        {
+            out.push(
+                RULE.diagnostic(
+                    title.matter.span,
+                    format!("正文复述标题中的事项「{}」时少了「{lost}」", title.matter.text),
+                    format!(
+                        "the body restates the title's matter 「{}」 without 「{lost}」",
+                        title.matter.text
+                    ),
+                )
+                .with_label("标题中的事项", "the title's matter")
+                .with_help(
+                    "正文少了标题中的文字，多半是排版时丢了：对照原稿补上",
+                    "the body lacks words of the title, most likely lost in typesetting: compare with the original",
+                ),
+            );
+            continue;
+        }
         if decides(&body, &matter, &raw_body, &title.matter.text)
             || title
                 .decides
