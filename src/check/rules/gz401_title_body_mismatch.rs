@@ -57,7 +57,11 @@ fn decides(body: &str, matter: &str, raw_body: &str, raw_matter: &str) -> bool {
     }
     let quoted = quoted_titles(raw_matter);
     if !quoted.is_empty() {
-        return quoted.iter().all(|q| raw_body.contains(q.as_str()));
+        // Whole titles: 「《…选举实施细则》」 in the body does not decide 「修改《…选》」 (a title
+        // that lost its end). The body may nest the title (〈…〉 inside 《…》).
+        return quoted.iter().all(|q| {
+            raw_body.contains(&format!("《{q}》")) || raw_body.contains(&format!("〈{q}〉"))
+        });
     }
     if let Some(session) = matter.strip_prefix("召开") {
         return body.contains(session) && body.contains("召开");

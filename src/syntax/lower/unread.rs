@@ -213,7 +213,20 @@ pub(super) fn cut_word(text: &str) -> Option<(Span, &'static str)> {
             )
         })
     });
+    // 「宁安自治[区第十二届]人民代表大会」: an autonomous region, prefecture or county cut to 「自治」
+    // before the congress it names.
+    let autonomous = text.match_indices("自治").find_map(|(at, _)| {
+        let rest = &text[at + "自治".len()..];
+        ["人民代表大会", "人大", "第", "常务委员会"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+            .then(|| {
+                let next = rest.chars().next().map_or(0, char::len_utf8);
+                (Span::new(at, at + "自治".len() + next), "自治区（州、县）")
+            })
+    });
     fixed
+        .chain(autonomous)
         .chain(term)
         .chain(place_congress)
         .min_by_key(|(span, _)| span.start)
@@ -349,6 +362,11 @@ mod tests {
         );
         assert_eq!(cut("长届人民代表大会第二次会议"), Some(("长届", "第…届")));
         assert_eq!(cut("报市人会备案"), Some(("市人会", "人民代表大会")));
+        assert_eq!(
+            cut("已由宁安自治人民代表大会常务委员会"),
+            Some(("自治人", "自治区（州、县）"))
+        );
+        assert_eq!(cut("宁夏回族自治区人民代表大会、民族区域自治法"), None);
         assert_eq!(cut("市十六届人大、本届人民代表大会、第8届人大"), None);
         assert_eq!(cut("县人民政府、市人民检察院检察委员会委员"), None);
         assert_eq!(cut("全国人大常委会"), None);
