@@ -122,6 +122,17 @@ pub(super) fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
             });
             continue;
         }
+        if let Some(at) = meeting_without_decision(text) {
+            b.unrecognised.push(Unrecognised {
+                span: content,
+                at: Span::new(content.start + at.start, content.start + at.end),
+                expected_zh: "「决定：」".into(),
+                expected_en: "「决定：」".into(),
+                context: SyntaxContext::NoticeLine,
+                cause: Unreadable::UnknownWording,
+            });
+            continue;
+        }
         if let Some((first, second)) = repeated_at_once(text) {
             let at = |s: Span| Span::new(content.start + s.start, content.start + s.end);
             b.unrecognised.push(Unrecognised {

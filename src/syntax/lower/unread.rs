@@ -232,6 +232,43 @@ pub(super) fn cut_word(text: &str) -> Option<(Span, &'static str)> {
         .min_by_key(|(span, _)| span.start)
 }
 
+/// What a body or its meeting does before a colon: 「…第十二次会议决定：」, 「…会议审议通过：」.
+const BEFORE_COLON: [&str; 8] = [
+    "决定", "审议", "讨论", "通过", "同意", "批准", "作出", "依法",
+];
+
+/// A line that ends its last clause with a body or meeting and a colon, without what the body
+/// does: 「…重庆市第六届人民代表大会常务委员会[第十二次会议决]定：」 lost the meeting and its verb,
+/// 「…常务委员会：」 the verb. Returns where the words after the body begin.
+pub(super) fn meeting_without_decision(text: &str) -> Option<Span> {
+    text.match_indices(['：', ':']).find_map(|(colon, _)| {
+        let body = &text[..colon];
+        let clause_start = body
+            .rfind(['，', ',', '；', ';', '：', ':', '。'])
+            .map_or(0, |i| {
+                i + body[i..].chars().next().map_or(0, char::len_utf8)
+            });
+        let clause = &body[clause_start..];
+        let root = NoticeParser::parse(Rule::body_start_fast_root, clause)
+            .ok()?
+            .next()?;
+        let end = root.as_span().end();
+        // A standing committee or its meeting (a congress alone begins 「省十二届人大代表出缺7名：」),
+        // and at most two characters after it (「的议程：」 is a topic, not a lost verb).
+        let acts = root
+            .into_inner()
+            .any(|p| matches!(p.as_rule(), Rule::meeting | Rule::standing_committee));
+        let rest = &clause[end..];
+        if !acts || rest.chars().count() > 2 || BEFORE_COLON.iter().any(|w| rest.starts_with(w)) {
+            return None;
+        }
+        // The first character after the body, or the colon itself.
+        let at = clause_start + end;
+        let first = text[at..].chars().next().map_or(0, char::len_utf8);
+        Some(Span::new(at, at + first))
+    })
+}
+
 /// A run of at least [`DOUBLED_MIN`] characters printed again within [`DOUBLED_WITHIN`]
 /// characters after itself: typesetting that repeated a piece of a line. Only Han characters
 /// count, so 「第6选区、第7选区」-like lists do not.
@@ -370,6 +407,31 @@ mod tests {
         assert_eq!(cut("市十六届人大、本届人民代表大会、第8届人大"), None);
         assert_eq!(cut("县人民政府、市人民检察院检察委员会委员"), None);
         assert_eq!(cut("全国人大常委会"), None);
+    }
+
+    #[test]
+    fn a_meeting_that_decides_nothing_before_its_colon_is_found() {
+        fn lost(t: &str) -> Option<&str> {
+            meeting_without_decision(t).map(|s| &t[s.start..s.end])
+        }
+        assert_eq!(
+            lost("根据…的规定，重庆市第六届人民代表大会常务委员会定："),
+            Some("定")
+        );
+        assert_eq!(
+            lost("根据…的规定，重庆市第六届人民代表大会常务委员会："),
+            Some("：")
+        );
+        assert_eq!(
+            lost("根据…的规定，重庆市第六届人民代表大会常务委员会第十二次会议决定："),
+            None
+        );
+        assert_eq!(lost("第十九条第二款修改为："), None);
+        assert_eq!(
+            lost("根据…的规定，重庆市第六届人民代表大会常务委员会定：接受张国智同志辞去…"),
+            Some("定")
+        );
+        assert_eq!(lost("现将有关事项公告如下："), None);
     }
 
     #[test]
