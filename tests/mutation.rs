@@ -29,13 +29,19 @@ mod common;
 /// for on every line, read or not, and GZ316 asks about names one character apart (134
 /// examples: drop 79.0%, duplicate 94.0%, rename 92.0%, action 92.4%), and the condolence
 /// (「对…代表的去世表示哀悼」) is held to the deaths reported (137 examples: rename 95.4%).
-/// Drops in decisions' free prose (budgets, agendas, rules: 51.5%) are what keeps drop below the 90% of issue 11:
+/// Then lost text was looked for where a grammar rule was open-ended (an acting unit must end
+/// in a unit's name, a place has a place's shape, an electing unit two characters), more
+/// fixed words cut short, law titles with 「中华人民共和国」 cut, unpaired punctuation (GZ606),
+/// damaged issuer lines and headers over a number line, a body restating its title with a run
+/// lost (GZ401), a committee before a colon without its verb (145 examples: drop 86.8%,
+/// duplicate 94.6%, rename 95.3%, action 92.1%).
+/// Drops in decisions' free prose (budgets, agendas, rules: 63.3%; qualification 96.4%, personnel 96.3%) are what keeps drop below the 90% of issue 11:
 /// no grammar of that prose exists to tell a lost clause. Raise these as the checker gets
 /// stricter, never lower them for the same corpus. The report file says which mutants went
 /// unnoticed.
 const FLOORS: [(Kind, u32); 4] = [
-    (Kind::Drop, 79),
-    (Kind::Duplicate, 93),
+    (Kind::Drop, 86),
+    (Kind::Duplicate, 94),
     (Kind::Rename, 95),
     (Kind::Action, 92),
 ];
