@@ -34,6 +34,23 @@ pub(super) fn parse_clauses(frag: &Fragment) -> (Vec<Clause>, Vec<Unrecognised>)
                 }
                 if let Some(clause) = child(&root, Rule::clause) {
                     let l = Lower { frag, base: pos };
+                    if let Some(unit) = unnamed_acting_unit(&clause) {
+                        let span = l.span(&unit);
+                        errors.push(Unrecognised {
+                            span: l.span(&clause),
+                            at: span,
+                            expected_zh:
+                                "选举单位的名称，如「驻苏部队」「台州军分区」「有关选举单位」"
+                                    .into(),
+                            expected_en:
+                                "the name of an electing unit, such as 「驻苏部队」「台州军分区」"
+                                    .into(),
+                            context: SyntaxContext::DeputyClause,
+                            cause: Unreadable::UnknownWording,
+                        });
+                        pos += consumed;
+                        continue;
+                    }
                     let lowered = lower_clause(&l, &clause);
                     // A fact the grammar matched but whose parts do not hold (a count past
                     // 99999, 「实有代表123456人」) is not silently dropped.
@@ -73,6 +90,61 @@ pub(super) fn parse_clauses(frag: &Fragment) -> (Vec<Clause>, Vec<Unrecognised>)
         }
     }
     (clauses, errors)
+}
+
+/// The endings of an electing unit's name: a military unit, 选举单位, a constituency or its
+/// voters, a place.
+const UNIT_SUFFIXES: [&str; 27] = [
+    "部队",
+    "驻军",
+    "军分区",
+    "警备区",
+    "军区",
+    "战区",
+    "支队",
+    "总队",
+    "舰队",
+    "基地",
+    "部",
+    "单位",
+    "选区",
+    "选民",
+    "市",
+    "区",
+    "县",
+    "省",
+    "州",
+    "旗",
+    "盟",
+    "镇",
+    "乡",
+    "地区",
+    "自治区",
+    "自治州",
+    "自治县",
+];
+
+/// The first unit acting in `clause` (not one that elected a deputy the clause names:
+/// 「广安选出的李芳华」) whose name has not the shape of a unit's.
+fn unnamed_acting_unit<'i>(clause: &P<'i>) -> Option<P<'i>> {
+    clause.clone().into_inner().find_map(|p| match p.as_rule() {
+        Rule::deputy_group => None,
+        Rule::actor_unit if !unit_is_named(p.as_str()) => Some(p),
+        _ => unnamed_acting_unit(&p),
+    })
+}
+
+/// Whether an acting unit (`actor_unit`) has the shape of one: each name ends in a unit's
+/// suffix, or the names are a list closed by 等市/等县/等区/等地/等单位.
+pub(super) fn unit_is_named(unit: &str) -> bool {
+    if ["等市", "等县", "等区", "等地", "等单位"]
+        .iter()
+        .any(|w| unit.ends_with(w))
+    {
+        return true;
+    }
+    unit.split('、')
+        .all(|name| UNIT_SUFFIXES.iter().any(|s| name.ends_with(s)))
 }
 
 /// One clause of `text` from its start (`Rule::clause_item_root`), parsed in fast mode: the

@@ -181,55 +181,59 @@ fn names_a_term(c: char) -> bool {
 /// The first fixed word cut short in `text`: the span of its beginning and the character that
 /// follows in place of the rest, and the word.
 pub(super) fn cut_word(text: &str) -> Option<(Span, &'static str)> {
-    let fixed = FIXED_WORDS.iter().filter_map(|&(head, next, word)| {
-        text.match_indices(head).find_map(|(at, _)| {
-            let after = text[at + head.len()..].chars().next();
-            let end = at + head.len() + after.map_or(0, char::len_utf8);
-            (!after.is_some_and(|c| next.contains(c))).then_some((Span::new(at, end), word))
-        })
-    });
-    // 「长[阳土家族自治县第十]届人民代表大会」: a congress's term without its numeral.
-    let term = text.match_indices('届').find_map(|(at, _)| {
-        let before = text[..at].chars().next_back()?;
-        let rest = &text[at + '届'.len_utf8()..];
-        let congress = ["人民代表大会", "人大", "全国人民代表大会", "全国人大"]
-            .iter()
-            .any(|w| rest.starts_with(w));
-        (congress && is_han(before) && !names_a_term(before)).then(|| {
-            (
-                Span::new(at - before.len_utf8(), at + '届'.len_utf8()),
-                "第…届",
-            )
-        })
-    });
-    // 「报市人[民代表大]会备案」, 「广西壮族自治区人[民代表大]会」: a place's congress with its
-    // name cut to 「人会」.
-    let place_congress = text.match_indices("人会").find_map(|(at, _)| {
-        let before = text[..at].chars().next_back()?;
-        "省市县区州旗盟".contains(before).then(|| {
-            (
-                Span::new(at - before.len_utf8(), at + "人会".len()),
-                "人民代表大会",
-            )
-        })
-    });
-    // 「宁安自治[区第十二届]人民代表大会」: an autonomous region, prefecture or county cut to 「自治」
-    // before the congress it names.
-    let autonomous = text.match_indices("自治").find_map(|(at, _)| {
-        let rest = &text[at + "自治".len()..];
-        ["人民代表大会", "人大", "第", "常务委员会"]
-            .iter()
-            .any(|w| rest.starts_with(w))
-            .then(|| {
-                let next = rest.chars().next().map_or(0, char::len_utf8);
-                (Span::new(at, at + "自治".len() + next), "自治区（州、县）")
-            })
-    });
-    fixed
-        .chain(autonomous)
-        .chain(term)
-        .chain(place_congress)
-        .min_by_key(|(span, _)| span.start)
+    // One pass over the characters: each place is tested only by the words that begin with
+    // its character (a searcher per word and line cost more than the whole check).
+    let mut before: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let rest = &text[at..];
+        let prev = before.replace(c);
+        if !"人代常全检审资届自".contains(c) {
+            continue;
+        }
+        for &(head, next, word) in &FIXED_WORDS {
+            if let Some(tail) = rest.strip_prefix(head) {
+                let after = tail.chars().next();
+                if !after.is_some_and(|a| next.contains(a)) {
+                    let end = at + head.len() + after.map_or(0, char::len_utf8);
+                    return Some((Span::new(at, end), word));
+                }
+            }
+        }
+        let starts = |words: &[&str], tail: &str| words.iter().any(|w| tail.starts_with(w));
+        match (c, prev) {
+            // 「长[阳土家族自治县第十]届人民代表大会」: a congress's term without its numeral.
+            ('届', Some(p))
+                if is_han(p)
+                    && !names_a_term(p)
+                    && starts(
+                        &["人民代表大会", "人大", "全国人民代表大会", "全国人大"],
+                        &rest['届'.len_utf8()..],
+                    ) =>
+            {
+                return Some((Span::new(at - p.len_utf8(), at + '届'.len_utf8()), "第…届"));
+            }
+            // 「报市人[民代表大]会备案」, 「广西壮族自治区人[民代表大]会」: a place's congress with its
+            // name cut to 「人会」.
+            ('人', Some(p)) if rest.starts_with("人会") && "省市县区州旗盟".contains(p) =>
+            {
+                return Some((
+                    Span::new(at - p.len_utf8(), at + "人会".len()),
+                    "人民代表大会",
+                ));
+            }
+            // 「宁安自治[区第十二届]人民代表大会」: an autonomous region, prefecture or county cut
+            // to 「自治」 before the congress it names.
+            ('自', _) if rest.starts_with("自治") => {
+                let tail = &rest["自治".len()..];
+                if starts(&["人民代表大会", "人大", "第", "常务委员会"], tail) {
+                    let next = tail.chars().next().map_or(0, char::len_utf8);
+                    return Some((Span::new(at, at + "自治".len() + next), "自治区（州、县）"));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What a body or its meeting does before a colon: 「…第十二次会议决定：」, 「…会议审议通过：」.
