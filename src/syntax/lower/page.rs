@@ -69,6 +69,21 @@ pub(super) fn headers_in_gap(source: &str, gap: Span, skip: &[Span]) -> Vec<Unre
 /// part of its name (「## 天会常务委员会」, 「## 常务委员会」). Either way the notice below is not
 /// read, or read without an issuer, and the damaged line would pass as news text.
 pub(super) fn damaged_header(source: &str, line: Span) -> Option<Unrecognised> {
+    damaged_header_line(source, line).map(|mut u| {
+        // A header with a fixed word cut short (「上海市人民代员会公告」) lost text: that is what
+        // is told, as an error.
+        let text = &source[u.span.start..u.span.end];
+        if let Some((cut, word)) = cut_word(text) {
+            u.at = Span::new(u.span.start + cut.start, u.span.start + cut.end);
+            u.expected_zh = format!("「{word}」");
+            u.expected_en = format!("「{word}」");
+            u.cause = Unreadable::CutWord { word };
+        }
+        u
+    })
+}
+
+fn damaged_header_line(source: &str, line: Span) -> Option<Unrecognised> {
     header_like(source, line)
         .or_else(|| orphan_number(source, line))
         .or_else(|| {
