@@ -747,7 +747,12 @@ fn recall_without_actor(source: &str, start: usize, clauses: &[Clause]) -> Vec<U
         })
         .map(|c| Unrecognised {
             span: c.span,
-            at: Span::new(c.span.start, c.span.start),
+            // Under the recall's verb: what is missing stands before it.
+            at: source[c.span.start..c.span.end]
+                .find("罢免")
+                .map_or(Span::new(c.span.start, c.span.start), |i| {
+                    Span::new(c.span.start + i, c.span.start + i + "罢免".len())
+                }),
             expected_zh: "罢免代表的机关或选民，如「江苏省人大常委会罢免了…」".into(),
             expected_en: "who recalled the deputy, such as 「江苏省人大常委会罢免了…」".into(),
             context: SyntaxContext::DeputyClause,

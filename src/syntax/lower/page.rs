@@ -3,47 +3,62 @@
 
 use super::*;
 
+/// Heading marks and indentation before a line's words.
+const LINE_LEAD: [char; 4] = ['#', ' ', '\t', '\u{3000}'];
+
+/// The words of a line (its span and text): without heading marks, indentation, trailing
+/// spaces or the line break.
+fn line_words(source: &str, line: Span) -> (Span, &str) {
+    let text = source[line.start..line.end].trim_end_matches(['\n', '\r']);
+    let content = text.trim_start_matches(LINE_LEAD).trim_end();
+    let start = line.start + (text.len() - text.trim_start_matches(LINE_LEAD).len());
+    (Span::new(start, start + content.len()), content)
+}
+
+/// A header line that does not read, marked on its first six characters.
+fn unread_header(span: Span, content: &str, expected_zh: &str, expected_en: &str) -> Unrecognised {
+    let head: usize = content.chars().take(6).map(char::len_utf8).sum();
+    Unrecognised {
+        span,
+        at: Span::new(span.start, span.start + head),
+        expected_zh: expected_zh.into(),
+        expected_en: expected_en.into(),
+        context: SyntaxContext::NoticeHeader,
+        cause: Unreadable::UnknownWording,
+    }
+}
+
+const HEADER_ZH: &str = "公告标题，如「重庆市人民代表大会常务委员会公告」";
+const HEADER_EN: &str = "a notice header, such as 「重庆市人民代表大会常务委员会公告」";
+
+/// What is left of a congress body's name when characters of it were lost: 「务委员会」,
+/// 「上海市人民代员会」.
+const DAMAGED_NAME: [&str; 6] = ["人民代", "代表大", "人大", "常务", "务委员会", "常委"];
+
 /// A line that ends like a notice's header (「…常务委员会公告」, 「…常委会任免名单」) but does not
 /// read as one: the notice under it was not read at all, which must not pass in silence
 /// (「重代表大会常务委员会公告」: the issuer's name lost characters).
 pub(super) fn header_like(source: &str, line: Span) -> Option<Unrecognised> {
-    let text = source[line.start..line.end].trim_end_matches(['\n', '\r']);
-    let content = text
-        .trim_start_matches(['#', ' ', '\t', '\u{3000}'])
-        .trim_end();
+    let (span, content) = line_words(source, line);
     let title_words = ["公告", "任免名单", "任命名单", "免职名单"];
     let committee = ["常务委员会", "常委会"];
-    // What is left of a congress body's name when characters of it were lost: 「务委员会」,
-    // 「上海市人民代员会」. A news title (「关于召开人大代表座谈会的公告」) has 关于 or 的.
-    let damaged = ["人民代", "代表大", "人大", "常务", "务委员会", "常委"];
+    // A news title (「关于召开人大代表座谈会的公告」) has 关于 or 的.
     let headed = title_words.iter().any(|t| {
         content.strip_suffix(t).is_some_and(|rest| {
             let rest = rest.trim_end();
+            let news = rest.contains("关于") || rest.contains('的');
             // Only a standing committee issues a 任免名单: whatever else stands before one is
             // its issuer's name damaged (「全国人民[代表大会常务委员会]任免名单」).
-            let list = *t != "公告" && !rest.contains("关于") && !rest.contains('的');
+            let list = *t != "公告" && !news;
             list || committee.iter().any(|c| rest.ends_with(c))
-                || (damaged.iter().any(|d| rest.contains(d))
-                    && !rest.contains("关于")
-                    && !rest.contains('的'))
+                || (DAMAGED_NAME.iter().any(|d| rest.contains(d)) && !news)
         })
     });
     const LONGEST_HEADER: usize = 48;
     if !headed || content.chars().count() > LONGEST_HEADER || content.contains(['，', '。']) {
         return None;
     }
-    let start =
-        line.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
-    let span = Span::new(start, start + content.len());
-    let head: usize = content.chars().take(6).map(char::len_utf8).sum();
-    Some(Unrecognised {
-        span,
-        at: Span::new(span.start, span.start + head),
-        expected_zh: "公告标题，如「重庆市人民代表大会常务委员会公告」".into(),
-        expected_en: "a notice header, such as 「重庆市人民代表大会常务委员会公告」".into(),
-        context: SyntaxContext::NoticeHeader,
-        cause: Unreadable::UnknownWording,
-    })
+    Some(unread_header(span, content, HEADER_ZH, HEADER_EN))
 }
 
 /// The header-like lines of text between the lines that may start a notice (a header that
@@ -105,55 +120,41 @@ fn damaged_header_line(source: &str, line: Span) -> Option<Unrecognised> {
 /// A notice's number line (「〔六届〕第58号」) outside any notice: the header above it did not
 /// read (「## 重庆市人民代表大会常[务委员会公告]」), and that header line is reported.
 fn orphan_number(source: &str, line: Span) -> Option<Unrecognised> {
-    let content = source[line.start..line.end]
-        .trim_start_matches(['#', ' ', '\t', '\u{3000}'])
-        .trim_end();
-    if content.is_empty()
-        || content.chars().count() > 16
-        || !content.ends_with('号')
-        || NoticeParser::parse(Rule::number_root, content).is_err()
+    let (_, number) = line_words(source, line);
+    if number.is_empty()
+        || number.chars().count() > 16
+        || !number.ends_with('号')
+        || NoticeParser::parse(Rule::number_root, number).is_err()
     {
         return None;
     }
-    let above = line_spans(source, Span::new(0, line.start))
-        .into_iter()
-        .rev()
-        .find(|l| !source[l.start..l.end].trim().is_empty())?;
-    let text = source[above.start..above.end].trim_end_matches(['\n', '\r']);
-    let content = text
-        .trim_start_matches(['#', ' ', '\t', '\u{3000}'])
-        .trim_end();
+    let (span, content) = line_words(source, nonblank_line_before(source, line.start)?);
     // What is left of a congress body's name or a notice's title word; a number under another
     // title (「中华人民共和国主席令」 over 「第三号」) is not a notice's.
-    let congress_words = [
-        "人民代",
-        "代表大",
-        "人大",
-        "常务",
-        "委员会",
-        "常委",
-        "公告",
-        "名单",
-    ];
+    let named = DAMAGED_NAME
+        .iter()
+        .chain(&["委员会", "公告", "名单"])
+        .any(|w| content.contains(w));
     const LONGEST_HEADER: usize = 48;
-    if content.chars().count() > LONGEST_HEADER
-        || content.contains(['，', '。'])
-        || !congress_words.iter().any(|w| content.contains(w))
-    {
+    if !named || content.chars().count() > LONGEST_HEADER || content.contains(['，', '。']) {
         return None;
     }
-    let start =
-        above.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
-    let span = Span::new(start, start + content.len());
-    let head: usize = content.chars().take(6).map(char::len_utf8).sum();
-    Some(Unrecognised {
-        span,
-        at: Span::new(span.start, span.start + head),
-        expected_zh: "公告标题，如「重庆市人民代表大会常务委员会公告」".into(),
-        expected_en: "a notice header, such as 「重庆市人民代表大会常务委员会公告」".into(),
-        context: SyntaxContext::NoticeHeader,
-        cause: Unreadable::UnknownWording,
-    })
+    Some(unread_header(span, content, HEADER_ZH, HEADER_EN))
+}
+
+/// The last line before `at` (a line's start) that holds more than spaces.
+fn nonblank_line_before(source: &str, at: usize) -> Option<Span> {
+    let bytes = source.as_bytes();
+    let mut end = at;
+    while end > 0 {
+        let start = memchr::memrchr(b'\n', &bytes[..end - 1]).map_or(0, |i| i + 1);
+        let line = Span::new(start, end);
+        if !source[start..end].trim().is_empty() {
+            return Some(line);
+        }
+        end = start;
+    }
+    None
 }
 
 /// The title line under an issuer's line: 「公告」 (spaced or not), a list's 「任免名单」, or a
@@ -172,10 +173,7 @@ fn titles_a_notice(line: &str) -> bool {
 
 /// A short line that ends like a standing committee's name but is not one.
 fn damaged_issuer(source: &str, line: Span) -> Option<Unrecognised> {
-    let text = source[line.start..line.end].trim_end_matches(['\n', '\r']);
-    let content = text
-        .trim_start_matches(['#', ' ', '\t', '\u{3000}'])
-        .trim_end();
+    let (span, content) = line_words(source, line);
     const LONGEST_ISSUER: usize = 32;
     let committee = content.ends_with("常务委员会") || content.ends_with("常委会");
     if !committee
@@ -185,19 +183,12 @@ fn damaged_issuer(source: &str, line: Span) -> Option<Unrecognised> {
     {
         return None;
     }
-    let start =
-        line.start + (text.len() - text.trim_start_matches(['#', ' ', '\t', '\u{3000}']).len());
-    let span = Span::new(start, start + content.len());
-    let head: usize = content.chars().take(6).map(char::len_utf8).sum();
-    Some(Unrecognised {
+    Some(unread_header(
         span,
-        at: Span::new(span.start, span.start + head),
-        expected_zh: "常务委员会的全称，如「重庆市人民代表大会常务委员会」".into(),
-        expected_en: "a standing committee's full name, such as 「重庆市人民代表大会常务委员会」"
-            .into(),
-        context: SyntaxContext::NoticeHeader,
-        cause: Unreadable::UnknownWording,
-    })
+        content,
+        "常务委员会的全称，如「重庆市人民代表大会常务委员会」",
+        "a standing committee's full name, such as 「重庆市人民代表大会常务委员会」",
+    ))
 }
 
 pub(super) fn call_limit_problem(span: Span) -> Unrecognised {
