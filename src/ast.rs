@@ -298,6 +298,9 @@ pub enum Unreadable {
     /// A fixed word of the notices broken off by lost characters: 「人民代表大议」 (人民代表大会),
     /// 「垫江县人民代补选」 (人民代表大会常务委员会).
     CutWord { word: &'static str },
+    /// A title that stops before its end, as what follows shows (「…关于修改《…实施细」 over its
+    /// adoption line).
+    BrokenOff,
     /// Text the parser gave up on (its call limit): too deeply nested to be a notice.
     TooComplex,
 }

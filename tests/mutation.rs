@@ -35,12 +35,17 @@ mod common;
 /// damaged issuer lines and headers over a number line, a body restating its title with a run
 /// lost (GZ401), a committee before a colon without its verb (145 examples: drop 86.8%,
 /// duplicate 94.6%, rename 95.3%, action 92.1%).
-/// Drops in decisions' free prose (budgets, agendas, rules: 63.3%; qualification 96.4%, personnel 96.3%) are what keeps drop below the 90% of issue 11:
-/// no grammar of that prose exists to tell a lost clause. Raise these as the checker gets
-/// stricter, never lower them for the same corpus. The report file says which mutants went
-/// unnoticed.
+/// Then more fixed words cut short were looked for on every line (「第N次」 without 会议, 「人大会」,
+/// 「第十四大会」, 「天代表大会」, 「辞职务」, a lunar date without its day, 「《关…的报告》」), a title cut
+/// short over its adoption line, the verbs of the budget resolution's and the promulgation's
+/// fixed sentences, a clause restating a title without its head, and a later post of an entry
+/// that is no title (145 examples: drop 90.6%, duplicate 94.2%, rename 95.3%, action 92.1%).
+/// Drops in decisions' free prose (budgets, agendas, rules: 75.2%; qualification 97.6%,
+/// personnel 97.2%) are most of what is still missed: no grammar of that prose exists to tell
+/// a lost clause. Raise these as the checker gets stricter, never lower them for the same
+/// corpus. The report file says which mutants went unnoticed.
 const FLOORS: [(Kind, u32); 4] = [
-    (Kind::Drop, 86),
+    (Kind::Drop, 90),
     (Kind::Duplicate, 94),
     (Kind::Rename, 95),
     (Kind::Action, 92),

@@ -21,8 +21,14 @@ pub const RULE: RuleDef = RuleDef {
   或一段字（四个字以上）紧挨着又印了一遍（「辞去第十陈晓梅辞去第十三届……」「宁远县人宁远县人大
   常委会」），或「人民代表大会」「常务委员会」这样的固定用语缺了字（「人民代表大委员会」「人民代补选」），
   或结构深得超出解析上限。重印和缺字在公告的每一行都检查，包括语法读懂了的行、公告头、标题和决定正文；
+  缺字还包括：「第N次」后面没有「会议」（「常务委员会第十四次安平市……」）、「第十四大会」「人大会常务委员会」
+  「天代表大会第三次会议」这样残缺的大会名称、「辞职务」、不完整的农历日期（「农历九月二」）、
+  以「的报告」「的决定」结尾却不以「关于」开头的书名（「《关2019年……的报告》」），
+  以及下一行已是通过日期、自身却没有以「的决定」「的决议」等结尾的标题（标题没有写完）；
 - **警告**：只是写法本工具还不认识，原文可能完全正确。消息说明从哪里起没有读懂；这一句里的
   姓名和人数不参与核对，依赖它的核对（如实有代表人数）改为「无法核对」并说明原因。
+  预算决议和公布令的固定句式缺了关键的动词时也报为警告：「会议听取了……受……委托所作的……」
+  「会议同意……提出的审查结果报告，决定批准……」「《……》已由……通过，现予公布」。
 
 ## 为什么 (Why)
 无法识别的文字往往是漏字、串行或错字（例如复制排版时两处相同的「重庆市第六届人民代表大会」之间的文字被跳过）。
@@ -127,6 +133,19 @@ fn diagnostic(ctx: &Context, u: &Unrecognised) -> Diagnostic {
     let d = match u.cause {
         Unreadable::UnknownWording => return unknown_wording(u),
         Unreadable::TooComplex => return broken(u),
+        Unreadable::BrokenOff => RULE.diagnostic(
+            u.at,
+            format!(
+                "标题没有写完：在「{}」处中断，下一行已是通过日期；此处应为{}",
+                ctx.slice(u.at),
+                u.expected_zh
+            ),
+            format!(
+                "the title breaks off at 「{}」 and the next line is its adoption note: {} was expected",
+                ctx.slice(u.at),
+                u.expected_en
+            ),
+        ),
         Unreadable::RunIn { resumes } => {
             let head: String = ctx.slice(resumes).chars().take(8).collect();
             RULE.diagnostic(
@@ -163,6 +182,7 @@ fn diagnostic(ctx: &Context, u: &Unrecognised) -> Diagnostic {
     let d = match u.cause {
         Unreadable::Doubled { .. } => d.with_label("又印了一遍", "printed again"),
         Unreadable::CutWord { .. } => d.with_label("缺字", "characters lost"),
+        Unreadable::BrokenOff => d.with_label("标题在此中断", "the title breaks off here"),
         _ => d.with_label("句子在此中断", "the sentence breaks off here"),
     };
     let (help_zh, help_en) = match u.cause {

@@ -17,7 +17,9 @@ pub const RULE: RuleDef = RuleDef {
     explanation: r#"## 检查什么 (What it does)
 公告中每一个职务（任免条目、「……职务相应终止」、决定标题）都按本级人大常委会的任免范围（内置的直辖市、省两种，或 `--profile` 给出的配置文件）解析为「机构 + 职务名称」。
 解析不了的报出，最常见的是机构名称缺了一段，如「重庆市第六届人民代表大会委员会委员」缺了专门委员会的名称。
-发布机关的任免范围没有配置（全国人大常委会、设区的市、县）时不检查。
+发布机关的任免范围没有配置（全国人大常委会、设区的市、县）时不检查，
+只有一种情形不论哪一级都报：同一条目中后面的职务沿用前一职务的机构，本身却不是已知的职务名称
+（「……副检察长、检员、检察员」）。
 
 ## 为什么 (Why)
 职务名称是任免的对象，缺字、错字会让任免落空或指向别的职务。
@@ -56,11 +58,28 @@ fn unknown(span: Span, text: &str, institution: &str) -> Diagnostic {
     d
 }
 
+/// A later post of an entry that is neither an institution's nor a known title (「…副检察长、
+/// 检[察委员会委]员、检察员」): not a post under any profile, whoever issued the list.
+fn neither(span: Span, text: &str) -> Diagnostic {
+    RULE.diagnostic(
+        span,
+        format!("无法识别的职务「{text}」：既没有机构名称，也不是已知的职务名称"),
+        format!("unknown post 「{text}」: it names no institution and no known title"),
+    )
+    .with_label("不是职务名称", "not a post's title")
+    .with_help(
+        "同一条目中后面的职务沿用前一职务的机构，本身应是职务名称（如「检察委员会委员」「审判员」）：核对是否缺字",
+        "a later post of an entry takes the institution of the one before and must itself be a title (「检察委员会委员」, 「审判员」): look for lost characters",
+    )
+}
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen = BTreeSet::new();
     for m in ctx.model.moves() {
         if verdict(m) == Verdict::UnknownPost && seen.insert(m.post.span) {
             out.push(unknown(m.post.span, &m.post.text, &m.info.institution));
+        } else if m.info.inherited && m.info.title.is_empty() && seen.insert(m.post.span) {
+            out.push(neither(m.post.span, &m.post.text));
         }
     }
     // Posts named in decision titles: 「关于接受张国智同志辞去重庆市人民政府副市长职务的决定」.

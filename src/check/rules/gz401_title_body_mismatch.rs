@@ -98,9 +98,35 @@ fn decides(body: &str, matter: &str, raw_body: &str, raw_matter: &str) -> bool {
 
 /// The run of characters (at most 12) that the body's restatement of `matter` lacks: the body
 /// holds the matter's beginning and, right after it, the matter's end, with the run between
-/// them gone. `None` when the body holds no such copy. (A copy without the beginning proves
-/// nothing: bodies put the verb elsewhere — 「…第一次会议于…召开」, 「对《…》作如下修改」.)
-fn restated_with_loss(body: &str, matter: &str) -> Option<String> {
+/// them gone. `None` when the body holds no such copy. (A copy without its verb alone proves
+/// nothing: bodies put the verb elsewhere — 「…第一次会议于…召开」, 「会议决定，X与Y缔结…」 for
+/// 「同意X与Y缔结…」. A clause that begins with the matter's last eight characters or more and
+/// lacks at least four before them — 「会议决定，[同意重庆市与智利瓦尔]帕莱索大区缔结…」 — lost them.)
+fn restated_with_loss(body: &str, raw_body: &str, matter: &str) -> Option<String> {
+    restated_with_loss_inside(body, matter).or_else(|| restated_without_head(raw_body, matter))
+}
+
+fn restated_without_head(raw_body: &str, matter: &str) -> Option<String> {
+    const SHORTEST_TAIL: usize = 8;
+    const SHORTEST_HEAD: usize = 4;
+    let m: Vec<char> = matter.chars().collect();
+    if m.len() < SHORTEST_TAIL + SHORTEST_HEAD {
+        return None;
+    }
+    let clauses: Vec<String> = raw_body
+        .split(['，', '。', '：', '；', ',', ':', ';'])
+        .map(compact)
+        .collect();
+    (SHORTEST_HEAD..=m.len() - SHORTEST_TAIL).find_map(|lost| {
+        let tail: String = m[lost..].iter().collect();
+        clauses
+            .iter()
+            .any(|c| c.starts_with(&tail))
+            .then(|| m[..lost].iter().collect())
+    })
+}
+
+fn restated_with_loss_inside(body: &str, matter: &str) -> Option<String> {
     const LONGEST_RUN: usize = 12;
     const SHORTEST_END: usize = 4;
     let m: Vec<char> = matter.chars().collect();
@@ -224,7 +250,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             || matter.ends_with("事项")
             || !quoted_titles(&title.matter.text).is_empty();
         if let Some(lost) = (!personnel && !body.contains(&matter))
-            .then(|| restated_with_loss(&body, &matter))
+            .then(|| restated_with_loss(&body, &raw_body, &matter))
             .flatten()
         {
             out.push(

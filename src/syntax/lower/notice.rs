@@ -133,6 +133,17 @@ pub(super) fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
             });
             continue;
         }
+        if let Some((at, zh, en)) = broken_formula(text) {
+            b.unrecognised.push(Unrecognised {
+                span: content,
+                at: Span::new(content.start + at.start, content.start + at.end),
+                expected_zh: zh.into(),
+                expected_en: en.into(),
+                context: SyntaxContext::NoticeLine,
+                cause: Unreadable::UnknownWording,
+            });
+            continue;
+        }
         if let Some((first, second)) = repeated_at_once(text) {
             let at = |s: Span| Span::new(content.start + s.start, content.start + s.end);
             b.unrecognised.push(Unrecognised {

@@ -101,19 +101,12 @@ pub(super) fn damaged_header(source: &str, line: Span) -> Option<Unrecognised> {
 fn damaged_header_line(source: &str, line: Span) -> Option<Unrecognised> {
     header_like(source, line)
         .or_else(|| orphan_number(source, line))
+        .or_else(|| cut_title(source, line))
         .or_else(|| {
-            let mut at = line_end(source, line.end.saturating_sub(1).max(line.start));
-            while at < source.len() {
-                let end = line_end(source, at);
-                let below = &source[at..end];
-                if !below.trim().is_empty() {
-                    return titles_a_notice(below)
-                        .then(|| damaged_issuer(source, line))
-                        .flatten();
-                }
-                at = end;
-            }
-            None
+            let below = nonblank_line_after(source, line)?;
+            titles_a_notice(&source[below.start..below.end])
+                .then(|| damaged_issuer(source, line))
+                .flatten()
         })
 }
 
@@ -140,6 +133,57 @@ fn orphan_number(source: &str, line: Span) -> Option<Unrecognised> {
         return None;
     }
     Some(unread_header(span, content, HEADER_ZH, HEADER_EN))
+}
+
+/// How a title that is 「关于…」 ends: the kind of act, report or rule it names.
+const TITLE_ENDS: [&str; 16] = [
+    "决定", "决议", "办法", "规定", "规则", "意见", "报告", "条例", "细则", "批复", "公告", "通知",
+    "议程", "名单", "说明", "方案",
+];
+
+/// A decision's title cut short over its adoption line (「…关于修改《宁安自治区各级人民代表大会选
+/// 举实施细[则》的决定]」 over 「（2025年5月28日…会议通过）」): the adoption line shows the title
+/// was meant to end there, and it does not end as a title does. The notice under it is not read.
+fn cut_title(source: &str, line: Span) -> Option<Unrecognised> {
+    let (span, content) = line_words(source, line);
+    const LONGEST_TITLE: usize = 96;
+    if !content.contains("关于")
+        || content.contains(['，', '。', '；'])
+        || content.chars().count() > LONGEST_TITLE
+        || TITLE_ENDS.iter().any(|e| content.ends_with(e))
+    {
+        return None;
+    }
+    let below = nonblank_line_after(source, line)?;
+    let (_, note) = line_words(source, below);
+    let adoption = note.starts_with(['（', '('])
+        && note.ends_with(['）', ')'])
+        && (note.contains("通过") || note.contains("批准"));
+    if !adoption {
+        return None;
+    }
+    let last = content.chars().next_back().map_or(0, char::len_utf8);
+    Some(Unrecognised {
+        span,
+        at: Span::new(span.end - last, span.end),
+        expected_zh: "以「的决定」「的决议」等结尾的完整标题".into(),
+        expected_en: "a whole title ending in 「的决定」, 「的决议」 or the like".into(),
+        context: SyntaxContext::NoticeHeader,
+        cause: Unreadable::BrokenOff,
+    })
+}
+
+/// The first line after `line` that holds more than spaces.
+fn nonblank_line_after(source: &str, line: Span) -> Option<Span> {
+    let mut at = line_end(source, line.end.saturating_sub(1).max(line.start));
+    while at < source.len() {
+        let end = line_end(source, at);
+        if !source[at..end].trim().is_empty() {
+            return Some(Span::new(at, end));
+        }
+        at = end;
+    }
+    None
 }
 
 /// The last line before `at` (a line's start) that holds more than spaces.

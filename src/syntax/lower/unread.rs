@@ -187,7 +187,7 @@ pub(super) fn cut_word(text: &str) -> Option<(Span, &'static str)> {
     for (at, c) in text.char_indices() {
         let rest = &text[at..];
         let prev = before.replace(c);
-        if !"人代常全检审资届自".contains(c) {
+        if !"人代常全检审资届自大次辞农《".contains(c) {
             continue;
         }
         for &(head, next, word) in &FIXED_WORDS {
@@ -230,10 +230,162 @@ pub(super) fn cut_word(text: &str) -> Option<(Span, &'static str)> {
                     return Some((Span::new(at, at + "自治".len() + next), "自治区（州、县）"));
                 }
             }
+            // 「重庆市第六届人[民代表]大会常务委员会」: the congress cut to 「人大会」, which is only
+            // ever 「人大会议」, 「人大会同…」 (jointly with) or a military congress (「军人大会」).
+            ('人', p)
+                if rest.starts_with("人大会")
+                    && p != Some('军')
+                    && !starts(&["议", "同", "上"], &rest["人大会".len()..]) =>
+            {
+                let next = rest["人大会".len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+                return Some((Span::new(at, at + "人大会".len() + next), "人民代表大会"));
+            }
+            // 「第十四[届全国人民代表]大会」: an ordinal run straight into 大会.
+            ('大', Some(p))
+                if is_numeral(p)
+                    && rest.starts_with("大会")
+                    && !rest["大会".len()..].starts_with('议')
+                    && ordinal_start(&text[..at]).is_some() =>
+            {
+                let from = ordinal_start(&text[..at]).unwrap_or(at);
+                return Some((Span::new(from, at + "大会".len()), "第…届…人民代表大会"));
+            }
+            // 「报请天[津市第十八届人民]代表大会」: 代表大会 after a character that no congress's
+            // name ends in (人民, 军人, 全国, 职工, 妇女, 第N次, 第N届 …), before the committee or
+            // a meeting.
+            ('代', Some(p))
+                if is_han(p)
+                    && !"民人国工女员次届党生年侨族级联区".contains(p)
+                    && starts(
+                        &["代表大会常务委员会", "代表大会常委会", "代表大会第"],
+                        rest,
+                    ) =>
+            {
+                return Some((
+                    Span::new(at - p.len_utf8(), at + "代表大会".len()),
+                    "人民代表大会",
+                ));
+            }
+            // 「…常务委员会第十一次[会议决定：]岳州市…」: a body's meeting is always 「第N次会议」
+            // (or 全体会议, 主任会议 …); an ordinal meeting run into other words lost its 会议.
+            ('次', Some(p)) if is_numeral(p) => {
+                if let Some(from) = ordinal_start(&text[..at]) {
+                    let body = &text[..from];
+                    let of_body = ["委员会", "常委会", "人民代表大会", "人大"]
+                        .iter()
+                        .any(|b| body.ends_with(b));
+                    let tail = &rest['次'.len_utf8()..];
+                    if of_body && !tail.is_empty() && !starts(&MEETING_WORDS, tail) {
+                        let next = tail.chars().next().map_or(0, char::len_utf8);
+                        return Some((Span::new(from, at + '次'.len_utf8() + next), "第…次会议"));
+                    }
+                }
+            }
+            // 「接受X辞[去…]职务」: 辞职务 is neither 辞职 nor 辞去…职务.
+            ('辞', p) if rest.starts_with("辞职务") && p != Some('请') => {
+                return Some((Span::new(at, at + "辞职务".len()), "辞去…职务"));
+            }
+            // 「（农历九月二[十三]，星期四）」: a lunar date is a month and a day in their fixed
+            // words (初一…初十, 十一…二十, 廿一/二十一…三十).
+            ('农', _) if rest.starts_with("农历") => {
+                let date = &rest["农历".len()..];
+                if date.starts_with(|c: char| is_numeral(c) || "正冬腊闰".contains(c))
+                    && lunar_date_len(date).is_none()
+                {
+                    let len = date
+                        .char_indices()
+                        .find(|&(_, c)| !(is_numeral(c) || "正冬腊闰月初廿".contains(c)))
+                        .map_or(date.len(), |(i, _)| i);
+                    return Some((Span::new(at, at + "农历".len() + len), "农历…月…"));
+                }
+            }
+            // 「《关[于]2019年…的报告》」: a title that ends 「的报告」 (决定, 议案 …) begins with 关于.
+            ('《', _) if rest.starts_with("《关") && !rest["《关".len()..].starts_with('于') =>
+            {
+                let title = &rest['《'.len_utf8()..];
+                let inner = title.find(['》', '\n']).map_or(title, |end| &title[..end]);
+                if title[inner.len()..].starts_with('》')
+                    && ABOUT_TITLE_ENDS.iter().any(|e| inner.ends_with(e))
+                {
+                    let next = inner["关".len()..].chars().next().map_or(0, char::len_utf8);
+                    return Some((Span::new(at, at + "《关".len() + next), "关于"));
+                }
+            }
             _ => {}
         }
     }
     None
+}
+
+/// What follows 「第N次」 after a congress body: its meetings.
+const MEETING_WORDS: [&str; 10] = [
+    "会议",
+    "全体会议",
+    "主任会议",
+    "委员长会议",
+    "扩大会议",
+    "临时会议",
+    "联席会议",
+    "党组会议",
+    "（扩大）会议",
+    "(扩大)会议",
+];
+
+/// How the title of a report, motion or act that is 「关于…」 ends.
+const ABOUT_TITLE_ENDS: [&str; 8] = [
+    "的报告",
+    "的决定",
+    "的决议",
+    "的议案",
+    "的意见",
+    "的说明",
+    "的通知",
+    "的批复",
+];
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二两三四五六七八九十百千".contains(c)
+}
+
+/// Where 「第」 stands when `before` ends in 「第」 and a numeral (「…委员会第十一」).
+fn ordinal_start(before: &str) -> Option<usize> {
+    let digits = before.trim_end_matches(is_numeral);
+    (digits.len() < before.len())
+        .then(|| digits.strip_suffix('第'))
+        .flatten()
+        .map(str::len)
+}
+
+/// The length of the lunar date at the start of `text` (after 农历): 「九月二十三」, 「十月初一」,
+/// 「正月十五」, 「闰四月廿八」.
+fn lunar_date_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('闰').unwrap_or(text);
+    let months = [
+        "十一", "十二", "正", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬",
+        "腊",
+    ];
+    let month = months.iter().find(|m| rest.starts_with(*m))?;
+    let rest = rest[month.len()..].strip_prefix('月')?;
+    let units = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let mut days: Vec<String> = units.iter().map(|u| format!("初{u}")).collect();
+    days.push("初十".into());
+    days.extend(units.iter().map(|u| format!("十{u}")));
+    days.extend(units.iter().map(|u| format!("廿{u}")));
+    days.extend(units.iter().map(|u| format!("二十{u}")));
+    days.extend(["二十".into(), "三十".into()]);
+    // The longest day that fits, and nothing numeral after it (「二十三」, not 「二十」 + 三).
+    let day = days
+        .iter()
+        .filter(|d| rest.starts_with(d.as_str()))
+        .max_by_key(|d| d.len())?;
+    let after = &rest[day.len()..];
+    if after.starts_with(is_numeral) {
+        return None;
+    }
+    Some(text.len() - after.len())
 }
 
 /// What a body or its meeting does before a colon: 「…第十二次会议决定：」, 「…会议审议通过：」.
@@ -271,6 +423,83 @@ pub(super) fn meeting_without_decision(text: &str) -> Option<Span> {
         let first = text[at..].chars().next().map_or(0, char::len_utf8);
         Some(Span::new(at, at + first))
     })
+}
+
+/// A sentence of the fixed formulas of budget resolutions and promulgations that lost the verb
+/// the formula turns on: 「…会议[听取了市财政局局]长…受市人民政府委托所作的《…》」 (who heard
+/// the report), 「会议[同意…财]政经济委员会提出的审查结果报告」 (that the meeting agrees),
+/// 「会议同意…委员会[提出的审查结]果报告，决定批准…」 (what it agrees with), 「《…》已由…于
+/// 2025年5月28日[通过，现予公]布」 (that the act was adopted). Returns where the formula
+/// breaks and what it expected there.
+pub(super) fn broken_formula(text: &str) -> Option<(Span, &'static str, &'static str)> {
+    let mut start = 0;
+    for sentence in text.split_inclusive(['。', '；']) {
+        let at = start;
+        start += sentence.len();
+        let lead = sentence.len() - sentence.trim_start_matches(['　', ' ']).len();
+        let s = &sentence[lead..];
+        let first = |i: usize| {
+            let len = s[i..].chars().next().map_or(0, char::len_utf8);
+            Span::new(at + lead + i, at + lead + i + len)
+        };
+        // The report a meeting heard: 「会议听取了A受B委托所作的《…》」.
+        if let Some(made) = s.find("委托所作的") {
+            let before = &s[..made];
+            if !["听取", "审议", "审查"].iter().any(|v| before.contains(v)) {
+                let from = before.rfind("会议").map_or(0, |i| i + "会议".len());
+                return Some((
+                    first(from),
+                    "「会议听取了…受…委托所作的…」",
+                    "「会议听取了…受…委托所作的…」 (the meeting heard the report)",
+                ));
+            }
+        }
+        if let Some(agreed) = s.strip_prefix("会议") {
+            // 「会议同意…提出的审查结果报告」.
+            if s.contains("审查结果报告") && !s.contains("同意") {
+                return Some((
+                    first("会议".len()),
+                    "「会议同意…提出的审查结果报告」",
+                    "「会议同意…提出的审查结果报告」 (the meeting agrees with the findings)",
+                ));
+            }
+            // 「会议同意…的审查结果报告，决定批准…」: what is agreed with is a finding.
+            if let (true, Some(end)) = (agreed.starts_with("同意"), agreed.find("决定批准")) {
+                let what = &agreed["同意".len()..end];
+                let findings = [
+                    "审查结果报告",
+                    "审查报告",
+                    "审查意见",
+                    "审议意见",
+                    "审查结果",
+                ];
+                if !findings.iter().any(|f| what.contains(f)) {
+                    let clause_end = "会议同意".len() + what.trim_end_matches(['，', ',']).len();
+                    let back = s[..clause_end]
+                        .chars()
+                        .next_back()
+                        .map_or(0, char::len_utf8);
+                    return Some((
+                        first(clause_end - back),
+                        "「…提出的审查结果报告」",
+                        "「…提出的审查结果报告」 (the committee's findings)",
+                    ));
+                }
+            }
+        }
+        // 「《…》已由…会议于…通过，现予公布」.
+        if let Some(by) = s.find("已由") {
+            let rest = &s[by..];
+            if rest.contains("公布") && !rest.contains("通过") && !rest.contains("批准") {
+                return Some((
+                    first(by),
+                    "「已由…通过，现予公布」",
+                    "「已由…通过，现予公布」 (adopted by …, hereby promulgated)",
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// A run of at least [`DOUBLED_MIN`] characters printed again within [`DOUBLED_WITHIN`]
