@@ -342,12 +342,13 @@ pub(super) fn notice_kind_by_lines(
         .collect();
     // Only a line that reads as an entry can count for a list: with none, the clauses win
     // (0 > clauses never holds) without a test parse of any paragraph.
+    // 「一、决定任命X为…。」: a section's heading and its one entry on one line (河南 2020) is
+    // an entry too, in a 公告 as in a 任免名单.
     let reads_as_entry = |l: &Line| {
-        NoticeParser::parse(
-            Rule::entry_fast_root,
-            &source[l.content.start..l.content.end],
-        )
-        .is_ok()
+        let text = &source[l.content.start..l.content.end];
+        NoticeParser::parse(Rule::entry_fast_root, text).is_ok()
+            || (SECTION_ACTION_WORDS.iter().any(|w| text.contains(w))
+                && NoticeParser::parse(Rule::headed_entry_root, text).is_ok())
     };
     if !others.iter().any(|l| reads_as_entry(l)) {
         return NoticeKind::Qualification;
@@ -362,7 +363,7 @@ pub(super) fn notice_kind_by_lines(
         let text = &source[l.content.start..l.content.end];
         if NoticeParser::parse(Rule::paragraph_fast_root, text).is_ok() {
             clauses += 1;
-        } else if NoticeParser::parse(Rule::entry_fast_root, text).is_ok() {
+        } else if reads_as_entry(l) {
             entries += 1;
         }
     }
