@@ -47,10 +47,26 @@ pub fn spell_out(text: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace() && !crate::source::is_invisible(*c))
         .collect();
-    compact
-        .replace("人大常委会", "人民代表大会常务委员会")
-        .replace("常委会", "常务委员会")
-        .replace("人大", "人民代表大会")
+    // Most names are printed in full: nothing to spell out, and no pass per abbreviation.
+    if !compact.contains("人大") && !compact.contains("常委会") {
+        return compact;
+    }
+    // One pass: 人大常委会 is 人大 followed by 常委会, each spelt out where it stands.
+    let mut out = String::with_capacity(compact.len() + 24);
+    let mut rest = compact.as_str();
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("人大") {
+            out.push_str("人民代表大会");
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("常委会") {
+            out.push_str("常务委员会");
+            rest = after;
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 /// The first term in `s`: the text before it, its value, the text after it. A term is 「届」
@@ -110,5 +126,25 @@ mod tests {
         assert_eq!(n.term, Some(14));
         // 「届」 not after a numeral is text.
         assert_eq!(BodyName::parse("本届人大").body, "本届人民代表大会");
+    }
+
+    #[test]
+    fn abbreviations_spelt_out_in_one_pass_as_in_three() {
+        let three = |t: &str| {
+            t.replace("人大常委会", "人民代表大会常务委员会")
+                .replace("常委会", "常务委员会")
+                .replace("人大", "人民代表大会")
+        };
+        for t in [
+            "重庆市人大常委会",
+            "市人大财政经济委员会",
+            "县人大常委会代表资格审查委员会",
+            "人大人大常委会常委会",
+            "常委会人大",
+            "重庆市人民代表大会常务委员会",
+            "",
+        ] {
+            assert_eq!(spell_out(t), three(t), "{t}");
+        }
     }
 }

@@ -100,12 +100,39 @@ enum Token {
     Ordinal,
     /// 「{名称}」: one or more Han characters.
     Name,
+    /// A profile's placeholder of the form `\p{Han}{m,n}` (lazy or not) and then one of some
+    /// endings (`[区县]`, `(?:市|自治州|地区|盟)`): a district, a county or a prefecture.
+    Run {
+        min: usize,
+        max: usize,
+        ends: Vec<String>,
+    },
 }
 
 impl Token {
+    /// The token of a profile's own placeholder when its definition is a run of Han characters
+    /// and an ending, the only form the built-in profiles use (「{下级}」); `None` for any other
+    /// definition, which keeps its regex.
+    fn run(definition: &str) -> Option<Token> {
+        let rest = definition.strip_prefix("\\p{Han}{")?;
+        let (bounds, rest) = rest.split_once('}')?;
+        let (min, max) = bounds.split_once(',')?;
+        let (min, max) = (min.parse().ok()?, max.parse().ok()?);
+        let rest = rest.strip_prefix('?').unwrap_or(rest);
+        let ends: Vec<String> = if let Some(set) = rest.strip_prefix('[') {
+            set.strip_suffix(']')?.chars().map(String::from).collect()
+        } else {
+            let alts = rest.strip_prefix("(?:")?.strip_suffix(')')?;
+            alts.split('|').map(String::from).collect()
+        };
+        let literal = |e: &String| !e.is_empty() && e.chars().all(|c| !c.is_ascii());
+        (min >= 1 && min <= max && !ends.is_empty() && ends.iter().all(literal))
+            .then_some(Token::Run { min, max, ends })
+    }
+
     /// The tokens of `pattern`, or `None` if it has a placeholder only a regex can match (or
     /// is malformed: then the regex says why).
-    fn of(pattern: &str) -> Option<Vec<Token>> {
+    fn of(pattern: &str, placeholders: &BTreeMap<String, String>) -> Option<Vec<Token>> {
         let mut out = Vec::new();
         let mut rest = pattern;
         while let Some(open) = rest.find('{') {
@@ -118,7 +145,7 @@ impl Token {
                 "本级?" => Token::Own { optional: true },
                 "序数" => Token::Ordinal,
                 "名称" => Token::Name,
-                _ => return None,
+                own => Token::run(placeholders.get(own)?)?,
             });
             rest = &rest[close + 1..];
         }
@@ -165,6 +192,21 @@ fn tokens_match(tokens: &[Token], region: &str, text: &str) -> bool {
                 .take_while(|&(_, c)| is_han(c))
                 .map(|(i, c)| i + c.len_utf8());
             ends.any(|end| tokens_match(rest, region, &text[end..]))
+        }
+        Token::Run { min, max, ends } => {
+            let mut runs = text
+                .char_indices()
+                .take_while(|&(_, c)| is_han(c))
+                .take(*max)
+                .map(|(i, c)| i + c.len_utf8())
+                .skip(min - 1);
+            runs.any(|run| {
+                ends.iter().any(|e| {
+                    text[run..]
+                        .strip_prefix(e.as_str())
+                        .is_some_and(|after| tokens_match(rest, region, after))
+                })
+            })
         }
     }
 }
@@ -351,11 +393,19 @@ impl Profile {
     /// The built-in profiles. Their patterns are compiled per region on first use, not checked
     /// one by one here: that is done by a test, and costs start-up time in every run.
     pub fn builtins() -> Vec<Profile> {
-        BUILTIN
-            .iter()
-            .filter_map(|(_, text)| Profile::read(text, false).ok())
-            .collect()
+        (0..BUILTIN.len()).filter_map(Profile::builtin_at).collect()
     }
+
+    /// The `i`th built-in profile, read on its own: a run that meets only one kind of issuer
+    /// reads only that one's TOML.
+    pub fn builtin_at(i: usize) -> Option<Profile> {
+        BUILTIN
+            .get(i)
+            .and_then(|(_, text)| Profile::read(text, false).ok())
+    }
+
+    /// How many built-in profiles there are.
+    pub const BUILTIN_COUNT: usize = BUILTIN.len();
 
     /// A user's profile: every pattern is compiled once here, so a typo is an error up front.
     pub fn from_toml(text: &str) -> Result<Profile, ProfileError> {
@@ -402,7 +452,12 @@ impl Profile {
                 })?;
                 let _ = cell.set(Some(re));
             }
-            applies_to.push((a.clone(), Pieces::of(&a), Token::of(&a), cell));
+            applies_to.push((
+                a.clone(),
+                Pieces::of(&a),
+                Token::of(&a, &raw.placeholders),
+                cell,
+            ));
         }
         let pieces = rules
             .iter()
@@ -410,7 +465,12 @@ impl Profile {
             .collect();
         let tokens = rules
             .iter()
-            .map(|(patterns, _)| patterns.iter().map(|p| Token::of(p)).collect())
+            .map(|(patterns, _)| {
+                patterns
+                    .iter()
+                    .map(|p| Token::of(p, &raw.placeholders))
+                    .collect()
+            })
             .collect();
         Ok(Profile {
             name: raw.name,
@@ -562,7 +622,24 @@ mod tests {
                 "{名称}",
                 &["财政", "经", "", "a", "（两江）", "𠇔", "〇", "々"],
             ),
-            ("{下级}", &["渝中区", "梁平县", "区", ""]),
+            (
+                "{下级}",
+                &[
+                    "渝中区",
+                    "梁平县",
+                    "区",
+                    "",
+                    "宜昌市",
+                    "恩施土家族苗族自治州",
+                    "神农架林区",
+                    "锡林郭勒盟",
+                    "大兴安岭地区",
+                    "一二三四五六七八九十区",
+                    "一二三四五六七八九十一区",
+                    "a区",
+                    "市区",
+                ],
+            ),
         ];
         let mut texts = vec![String::new(), "重庆市人民政府副市长".to_string()];
         let mut compared = (0, 0);
@@ -588,7 +665,7 @@ mod tests {
                 texts.extend(made);
             }
             for pattern in &patterns {
-                let Some(tokens) = Token::of(pattern) else {
+                let Some(tokens) = Token::of(pattern, &raw.placeholders) else {
                     continue;
                 };
                 for region in ["重庆市", "北京市", "湖北省", "广西壮族自治区", ""] {
@@ -603,7 +680,14 @@ mod tests {
             }
         }
         assert!(compared.0 > 10_000 && compared.1 > 200, "{compared:?}");
-        assert!(Token::of("{本级?}{下级}人民检察院检察长").is_none());
+        // A profile's own placeholder is matched by hand only in the run-and-ending form.
+        let own = |d: &str| BTreeMap::from([("下级".to_string(), d.to_string())]);
+        let lower = "{本级?}{下级}人民检察院检察长";
+        assert!(Token::of(lower, &own(r"\p{Han}{1,10}?[区县]")).is_some());
+        assert!(Token::of(lower, &own(r"\p{Han}{1,10}?(?:市|自治州)")).is_some());
+        assert!(Token::of(lower, &own(r"(渝中|渝北)区")).is_none());
+        assert!(Token::of(lower, &own(r"\p{Han}+[区县]")).is_none());
+        assert!(Token::of(lower, &BTreeMap::new()).is_none());
         assert!(is_han('重') && is_han('𠇔') && !is_han('（') && !is_han('a'));
     }
 

@@ -61,9 +61,14 @@ impl Move<'_> {
     }
 }
 
-fn builtins() -> &'static [Profile] {
-    static B: OnceLock<Vec<Profile>> = OnceLock::new();
-    B.get_or_init(Profile::builtins)
+/// The built-in profiles in their order, each read the first time an issuer is tried against
+/// it (the seed page's 直辖市 never reads the provinces' profile).
+fn builtins() -> impl Iterator<Item = &'static Profile> {
+    static B: [OnceLock<Option<Profile>>; Profile::BUILTIN_COUNT] =
+        [const { OnceLock::new() }; Profile::BUILTIN_COUNT];
+    B.iter()
+        .enumerate()
+        .filter_map(|(i, cell)| cell.get_or_init(|| Profile::builtin_at(i)).as_ref())
 }
 
 /// The profile for an issuer: the user's, or the built-in one that applies to its region.
@@ -75,7 +80,6 @@ pub(super) fn profile_for<'a>(
     match profile {
         Some(p) => Some(p.for_region(&region)),
         None => builtins()
-            .iter()
             .find(|p| p.applies(&region))
             .map(|p| p.for_region(&region)),
     }
