@@ -42,16 +42,20 @@ mod common;
 /// that is no title (145 examples: drop 90.6%, duplicate 94.2%, rename 95.3%, action 92.1%);
 /// a 公告 of numbered moves (variant 33) joined the corpus: its issuer, a 设区的市, has no
 /// built-in profile, so a swapped action there goes unnoticed (146 examples: drop 90.4%,
-/// duplicate 94.2%, rename 95.4%, action 91.2%).
+/// duplicate 94.2%, rename 95.4%, action 91.2%). A news report's lists under 「会议决定：」
+/// (variant 34) joined it too, also without a profile: a post doubled or an action swapped in
+/// them is seen only where it breaks an entry (148 examples: drop 90.1%, duplicate 93.8%,
+/// rename 95.4%, action 90.6%). A built-in profile for prefecture cities and counties is what
+/// would catch those.
 /// Drops in decisions' free prose (budgets, agendas, rules: 75.2%; qualification 97.6%,
 /// personnel 97.2%) are most of what is still missed: no grammar of that prose exists to tell
 /// a lost clause. Raise these as the checker gets stricter, never lower them for the same
 /// corpus. The report file says which mutants went unnoticed.
 const FLOORS: [(Kind, u32); 4] = [
     (Kind::Drop, 90),
-    (Kind::Duplicate, 94),
+    (Kind::Duplicate, 93),
     (Kind::Rename, 95),
-    (Kind::Action, 91),
+    (Kind::Action, 90),
 ];
 
 /// Fewer mutants than this of one kind would make its rate meaningless: the walk or the site

@@ -78,6 +78,7 @@ pub fn parse_page(source: &str, opaque: &[Span]) -> Document {
                     Some(notice) if notice.as_rule() == Rule::notice => {
                         let end = candidate + notice.as_span().end();
                         let n = lower_notice(source, candidate, notice);
+                        page.problems.extend(cut_short(source, &n));
                         page.blocks.push(Block::Notice(Box::new(n)));
                         pos = end;
                     }
@@ -110,6 +111,15 @@ pub fn parse_page(source: &str, opaque: &[Span]) -> Document {
     page.finish(source)
 }
 
+/// A news report's list (no issuer, 「会议…：」 as its title) that stopped at a line its last
+/// entry promised: see [`page::news_list_cut_short`].
+fn cut_short(source: &str, notice: &Notice) -> Option<Unrecognised> {
+    let news =
+        notice.header.issuer.text.is_empty() && notice.header.title_word.text.starts_with("会议");
+    news.then(|| news_list_cut_short(source, notice.span))
+        .flatten()
+}
+
 /// The old page layer: the whole page in one pest parse of `Rule::document`. Kept only as the
 /// oracle of tests/page_layer.rs, which checks that [`parse_document`] gives the same tree.
 #[doc(hidden)]
@@ -135,9 +145,11 @@ pub fn parse_document_whole_page(source: &str) -> Document {
     for pair in document.into_iter().flat_map(|d| d.into_inner()) {
         let span = Span::new(pair.as_span().start(), pair.as_span().end());
         match pair.as_rule() {
-            Rule::notice => page
-                .blocks
-                .push(Block::Notice(Box::new(lower_notice(source, 0, pair)))),
+            Rule::notice => {
+                let n = lower_notice(source, 0, pair);
+                page.problems.extend(cut_short(source, &n));
+                page.blocks.push(Block::Notice(Box::new(n)));
+            }
             Rule::opaque_line => {
                 page.opaque(span);
                 page.problems.extend(damaged_header(source, span));

@@ -10,13 +10,32 @@ pub(super) fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
     let mut markup = Vec::new();
     let mut lines = Vec::new();
     let mut header = None;
+    let mut news_heading = None;
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::notice_header => header = Some(part),
+            Rule::news_list_header => {
+                let s = at(part.as_span());
+                if let Some((marker, content)) = split_line(source, s) {
+                    markup.extend(marker);
+                    news_heading = Some(content);
+                    // 「会议决定任命：」: what follows 会议 heads the first section.
+                    let verb = content.start + "会议".len();
+                    let heading = Span::new(verb, content.end);
+                    let words = &source[heading.start..heading.end];
+                    if !words.starts_with("决定：") && !words.starts_with("决定:") {
+                        lines.push(Line {
+                            content: heading,
+                            class: LineClass::Section,
+                        });
+                    }
+                }
+            }
             Rule::notice_line
             | Rule::decision_line
             | Rule::closing_block
             | Rule::press_lead
+            | Rule::news_list_line
             | Rule::decision_header => {
                 let sub: Vec<Span> = match part.as_rule() {
                     Rule::closing_block => {
@@ -24,7 +43,9 @@ pub(super) fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
                     }
                     // A stand-alone decision's issuer and title lines are read as the lines
                     // of a decision inside a 公告 are.
-                    Rule::decision_header => line_spans(source, at(part.as_span())),
+                    Rule::decision_header | Rule::news_list_line => {
+                        line_spans(source, at(part.as_span()))
+                    }
                     _ => vec![at(part.as_span())],
                 };
                 for s in sub {
@@ -51,16 +72,18 @@ pub(super) fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
     }
     let mut header_press = Vec::new();
     let header = header.map(|h| lower_header(base, h, &mut markup, &mut header_press));
+    // A news report's 「会议决定：」 is the list's heading: no issuer, its words as the title.
+    let heading = news_heading.unwrap_or(Span::new(span.start, span.start));
     let header = header.unwrap_or_else(|| NoticeHeader {
-        span: Span::new(span.start, span.start),
+        span: heading,
         issuer: Text {
             text: String::new(),
             span: Span::new(span.start, span.start),
         },
         issuer_term: None,
         title_word: Text {
-            text: String::new(),
-            span: Span::new(span.start, span.start),
+            text: source[heading.start..heading.end].to_string(),
+            span: heading,
         },
         number: None,
     });
@@ -326,6 +349,10 @@ pub(super) fn notice_kind_by_lines(
     header: &NoticeHeader,
     lines: &[Line],
 ) -> NoticeKind {
+    // 「会议决定：」 heads a news report's list of moves (`news_list_header`).
+    if header.issuer.text.is_empty() && header.title_word.text.starts_with("会议") {
+        return NoticeKind::Personnel;
+    }
     if (0..lines.len()).any(|i| title_at(source, lines, i).is_some()) {
         return NoticeKind::Decision;
     }

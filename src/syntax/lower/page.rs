@@ -66,7 +66,7 @@ pub(super) fn header_like(source: &str, line: Span) -> Option<Unrecognised> {
 /// code blocks and comments).
 pub(super) fn headers_in_gap(source: &str, gap: Span, skip: &[Span]) -> Vec<Unrecognised> {
     let text = &source[gap.start..gap.end];
-    if !["公告", "名单", "常务委员会", "常委会", "号"]
+    if !["公告", "名单", "常务委员会", "常委会", "号", "会议"]
         .iter()
         .any(|w| text.contains(w))
     {
@@ -102,6 +102,7 @@ fn damaged_header_line(source: &str, line: Span) -> Option<Unrecognised> {
     header_like(source, line)
         .or_else(|| orphan_number(source, line))
         .or_else(|| cut_title(source, line))
+        .or_else(|| news_heading_without_list(source, line))
         .or_else(|| {
             let below = nonblank_line_after(source, line)?;
             titles_a_notice(&source[below.start..below.end])
@@ -170,6 +171,66 @@ fn cut_title(source: &str, line: Span) -> Option<Unrecognised> {
         expected_en: "a whole title ending in 「的决定」, 「的决议」 or the like".into(),
         context: SyntaxContext::NoticeHeader,
         cause: Unreadable::BrokenOff,
+    })
+}
+
+/// A news report's 「会议决定：」 (`news_list_header`) whose list did not read: the line under
+/// it does not even begin as an entry (「任命，钱进为…」). When the heading names moves
+/// (「会议任命：」) or the line begins with a move's verb, the moves would pass unread.
+fn news_heading_without_list(source: &str, line: Span) -> Option<Unrecognised> {
+    let (_, heading) = line_words(source, line);
+    if !heading.starts_with("会议")
+        || !heading.ends_with(['：', ':'])
+        || NoticeParser::parse(Rule::news_list_header, heading).is_err()
+    {
+        return None;
+    }
+    let names_moves = ["任命", "免去", "任免"].iter().any(|v| heading.contains(v));
+    unread_list_line(source, nonblank_line_after(source, line)?, names_moves)
+}
+
+/// After a news report's list: the line that ended it, when the list promised more (its last
+/// entry ends in 「；」: 「张建国为…局长；」 over 「李[文华为安平市审计]局局长。」) or the line
+/// begins with a move's verb, and does not read as entries.
+pub(super) fn news_list_cut_short(source: &str, list: Span) -> Option<Unrecognised> {
+    let last = nonblank_line_before(source, list.end)?;
+    let (_, entry) = line_words(source, last);
+    let next = nonblank_line_after(source, last)?;
+    unread_list_line(source, next, entry.ends_with('；'))
+}
+
+/// How a line of moves begins (an entry in verb-first style).
+const MOVE_VERBS: [&str; 7] = [
+    "任命",
+    "免去",
+    "决定任命",
+    "决定免去",
+    "批准任命",
+    "批准免去",
+    "撤销",
+];
+
+/// `line`, where a list's entry is due (`due`) or it begins with a move's verb, when it does
+/// not read as entries: marked where reading stopped.
+fn unread_list_line(source: &str, line: Span, due: bool) -> Option<Unrecognised> {
+    let (span, content) = line_words(source, line);
+    if content.is_empty() || !(due || MOVE_VERBS.iter().any(|v| content.starts_with(v))) {
+        return None;
+    }
+    let error = NoticeParser::parse(Rule::entries_root, content).err()?;
+    let stop = match error.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((p, _)) => p,
+    }
+    .min(content.len());
+    let next = content[stop..].chars().next().map_or(0, char::len_utf8);
+    Some(Unrecognised {
+        span,
+        at: Span::new(span.start + stop, span.start + stop + next),
+        expected_zh: "任免条目，如「任命X为…；」「免去X的…职务。」".into(),
+        expected_en: "entries such as 「任命X为…；」 or 「免去X的…职务。」".into(),
+        context: SyntaxContext::Entry,
+        cause: Unreadable::UnknownWording,
     })
 }
 
@@ -327,9 +388,17 @@ pub(super) struct NoticeStarts<'s> {
     pub(super) needles: Vec<(memchr::memmem::Finder<'static>, Option<usize>)>,
 }
 
-/// 「关于」 starts a decision printed without its issuer above the title (溧水 2021).
-pub(super) const NOTICE_START_WORDS: [&str; 5] =
-    ["常务委员会", "常委会", "新华社", "授权发布", "关于"];
+/// 「关于」 starts a decision printed without its issuer above the title (溧水 2021); 「会议决定：」
+/// and 「会议任命：」 the moves a news report of a meeting lists (`news_list_header`).
+pub(super) const NOTICE_START_WORDS: [&str; 7] = [
+    "常务委员会",
+    "常委会",
+    "新华社",
+    "授权发布",
+    "关于",
+    "会议决定",
+    "会议任命",
+];
 
 impl<'s> NoticeStarts<'s> {
     pub(super) fn new(source: &'s str) -> Self {
