@@ -66,7 +66,7 @@ pub(super) fn header_like(source: &str, line: Span) -> Option<Unrecognised> {
 /// code blocks and comments).
 pub(super) fn headers_in_gap(source: &str, gap: Span, skip: &[Span]) -> Vec<Unrecognised> {
     let text = &source[gap.start..gap.end];
-    if !["公告", "名单", "常务委员会", "常委会", "号", "会议"]
+    if !["公告", "名单", "常务委员会", "常委会", "号"]
         .iter()
         .any(|w| text.contains(w))
     {
@@ -388,9 +388,10 @@ pub(super) struct NoticeStarts<'s> {
     pub(super) needles: Vec<(memchr::memmem::Finder<'static>, Option<usize>)>,
 }
 
-/// 「关于」 starts a decision printed without its issuer above the title (溧水 2021); 「会议决定：」
-/// and 「会议任命：」 the moves a news report of a meeting lists (`news_list_header`).
-pub(super) const NOTICE_START_WORDS: [&str; 7] = [
+/// 「关于」 starts a decision printed without its issuer above the title (溧水 2021); 「会议决定：」,
+/// 「会议任命：」 and 「会议免去：」 the moves a news report of a meeting lists
+/// (`news_list_header`).
+pub(super) const NOTICE_START_WORDS: [&str; 8] = [
     "常务委员会",
     "常委会",
     "新华社",
@@ -398,6 +399,7 @@ pub(super) const NOTICE_START_WORDS: [&str; 7] = [
     "关于",
     "会议决定",
     "会议任命",
+    "会议免去",
 ];
 
 impl<'s> NoticeStarts<'s> {
