@@ -69,23 +69,17 @@ pub(crate) fn lines(source: &str, span: Span) -> Vec<Span> {
     let bytes = &source.as_bytes()[span.start..span.end];
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(Span::new(span.start + start, span.start + i));
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(Span::new(span.start + start, span.start + i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    // Only the line breaks are looked at, found by memchr rather than byte by byte.
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes).peekable();
+    while let Some(i) = breaks.next() {
+        out.push(Span::new(span.start + start, span.start + i));
+        // 「\r\n」 is one break.
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            breaks.next_if_eq(&(i + 1));
+            start = i + 2;
+        } else {
+            start = i + 1;
         }
-        i += 1;
     }
     if start < bytes.len() {
         out.push(Span::new(span.start + start, span.start + bytes.len()));
@@ -290,5 +284,26 @@ fn edit(span: Span, c: char) -> Edit {
     Edit {
         span,
         replacement: c.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines of a span, each without its break: 「\n」, 「\r」 and 「\r\n」 end a line, a last
+    /// line without a break is a line, and offsets count from the start of the source.
+    #[test]
+    fn lines_split_at_every_kind_of_break() {
+        let source = "前言\n甲\r\n乙\r丙\n\n丁";
+        let got: Vec<&str> = lines(source, Span::new(0, source.len()))
+            .into_iter()
+            .map(|l| &source[l.start..l.end])
+            .collect();
+        assert_eq!(got, ["前言", "甲", "乙", "丙", "", "丁"]);
+        let from = "前言\n".len();
+        let inner = lines(source, Span::new(from, from + "甲\r\n".len()));
+        assert_eq!(inner, [Span::new(from, from + "甲".len())]);
+        assert!(lines(source, Span::new(3, 3)).is_empty());
     }
 }

@@ -373,9 +373,13 @@ pub(super) fn notice_kind_by_lines(
     // an entry too, in a 公告 as in a 任免名单.
     let reads_as_entry = |l: &Line| {
         let text = &source[l.content.start..l.content.end];
+        // section_heading = section_numeral? ~ section_action: a line that is one begins with
+        // a numeral or the action's word.
+        let headed = text.starts_with(|c: char| "〇零一二两三四五六七八九十百千廿".contains(c))
+            || SECTION_ACTION_WORDS.iter().any(|w| text.starts_with(w))
+            || ["接受", "决定", "批准"].iter().any(|w| text.starts_with(w));
         NoticeParser::parse(Rule::entry_fast_root, text).is_ok()
-            || (SECTION_ACTION_WORDS.iter().any(|w| text.contains(w))
-                && NoticeParser::parse(Rule::headed_entry_root, text).is_ok())
+            || (headed && NoticeParser::parse(Rule::headed_entry_root, text).is_ok())
     };
     if !others.iter().any(|l| reads_as_entry(l)) {
         return NoticeKind::Qualification;

@@ -102,49 +102,49 @@ pub(super) const REPEAT_MIN: usize = 4;
 /// text, so the work is bounded by [`REPEAT_MAX`] comparisons per character.
 pub(super) fn repeated_at_once(text: &str) -> Option<(Span, Span)> {
     let chars: Vec<char> = text.chars().collect();
-    let offsets: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let repeatable = |c: char| !c.is_whitespace() && !c.is_numeric() && !c.is_ascii_alphanumeric();
-    let mut best: Option<(usize, usize)> = None;
-    for k in REPEAT_MIN..=REPEAT_MAX.min(chars.len() / 2) {
-        let mut run = 0;
-        for j in 0..chars.len() - k {
-            if best.is_some_and(|(start, _)| j >= start + k) {
-                break;
-            }
-            if chars[j] == chars[j + k] && repeatable(chars[j]) {
-                run += 1;
-            } else {
-                run = 0;
-                continue;
-            }
-            if run < k {
-                continue;
-            }
-            let start = j + 1 - k;
-            if chars[start..start + k]
-                .iter()
-                .filter(|&&c| is_han(c))
-                .count()
-                < 2
-            {
-                continue;
-            }
-            if best.is_none_or(|(b, bk)| start < b || (start == b && k > bk)) {
-                best = Some((start, k));
-            }
+    let n = chars.len();
+    // The common ideographs first: none is a space, a digit or a numeral of Unicode's (the
+    // general test looks each character up in a table).
+    let repeatable = |c: char| {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            || (!c.is_whitespace() && !c.is_numeric() && !c.is_ascii_alphanumeric())
+    };
+    // Place by place from the start, the first place a repeat begins at, with its longest
+    // length there. A length is tried only where the place's character comes again that far
+    // on (a tight scan), and only then is the run compared.
+    for s in 0..n {
+        if s + 2 * REPEAT_MIN > n {
             break;
         }
+        let c = chars[s];
+        if !repeatable(c) {
+            continue;
+        }
+        let longest = REPEAT_MAX.min((n - s) / 2);
+        let mut found = None;
+        let ahead = &chars[s + REPEAT_MIN..=s + longest];
+        for k in ahead
+            .iter()
+            .enumerate()
+            .filter(|&(_, &a)| a == c)
+            .map(|(i, _)| REPEAT_MIN + i)
+        {
+            let run = &chars[s..s + k];
+            let repeats = run
+                .iter()
+                .zip(&chars[s + k..s + 2 * k])
+                .all(|(a, b)| a == b && repeatable(*a));
+            if repeats && run.iter().filter(|&&c| is_han(c)).count() >= 2 {
+                found = Some(k);
+            }
+        }
+        if let Some(k) = found {
+            let offset = |i: usize| -> usize { chars[..i].iter().map(|c| c.len_utf8()).sum() };
+            let (a, b, z) = (offset(s), offset(s + k), offset(s + 2 * k));
+            return Some((Span::new(a, b), Span::new(b, z)));
+        }
     }
-    best.map(|(i, k)| {
-        (
-            Span::new(offsets[i], offsets[i + k]),
-            Span::new(offsets[i + k], offsets[i + 2 * k]),
-        )
-    })
+    None
 }
 
 /// Beginnings of the fixed words of the notices that only that word continues: 「人民代」 is
@@ -187,10 +187,29 @@ pub(super) fn cut_word(text: &str) -> Option<(Span, &'static str)> {
     for (at, c) in text.char_indices() {
         let rest = &text[at..];
         let prev = before.replace(c);
-        if !"人代常全检审资届自大次辞农《".contains(c) {
+        // Every word looked for begins with one of these (a match, not a search of a string,
+        // for every character of every line).
+        if !matches!(
+            c,
+            '人' | '代'
+                | '常'
+                | '全'
+                | '检'
+                | '审'
+                | '资'
+                | '届'
+                | '自'
+                | '大'
+                | '次'
+                | '辞'
+                | '农'
+                | '《'
+        ) {
             continue;
         }
-        for &(head, next, word) in &FIXED_WORDS {
+        // Every head of FIXED_WORDS begins with one of these.
+        let heads = matches!(c, '人' | '代' | '常' | '全' | '检' | '审' | '资');
+        for &(head, next, word) in FIXED_WORDS.iter().filter(|_| heads) {
             if let Some(tail) = rest.strip_prefix(head) {
                 let after = tail.chars().next();
                 if !after.is_some_and(|a| next.contains(a)) {
@@ -691,5 +710,119 @@ mod tests {
         assert_eq!(repeated("（一）（一）"), None);
         assert_eq!(repeated(""), None);
         assert_eq!(repeated("人"), None);
+    }
+}
+
+#[cfg(test)]
+mod repeated_tests {
+    use super::*;
+
+    /// The first implementation, one pass over the text per length: the oracle of the one
+    /// above, which must find the same run at the same place.
+    fn repeated_at_once_by_length(text: &str) -> Option<(Span, Span)> {
+        let chars: Vec<char> = text.chars().collect();
+        let offsets: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let repeatable =
+            |c: char| !c.is_whitespace() && !c.is_numeric() && !c.is_ascii_alphanumeric();
+        let mut best: Option<(usize, usize)> = None;
+        for k in REPEAT_MIN..=REPEAT_MAX.min(chars.len() / 2) {
+            let mut run = 0;
+            for j in 0..chars.len() - k {
+                if best.is_some_and(|(start, _)| j >= start + k) {
+                    break;
+                }
+                if chars[j] == chars[j + k] && repeatable(chars[j]) {
+                    run += 1;
+                } else {
+                    run = 0;
+                    continue;
+                }
+                if run < k {
+                    continue;
+                }
+                let start = j + 1 - k;
+                if chars[start..start + k]
+                    .iter()
+                    .filter(|&&c| is_han(c))
+                    .count()
+                    < 2
+                {
+                    continue;
+                }
+                if best.is_none_or(|(b, bk)| start < b || (start == b && k > bk)) {
+                    best = Some((start, k));
+                }
+                break;
+            }
+        }
+        best.map(|(i, k)| {
+            (
+                Span::new(offsets[i], offsets[i + k]),
+                Span::new(offsets[i + k], offsets[i + 2 * k]),
+            )
+        })
+    }
+
+    #[test]
+    fn repeats_found_place_by_place_as_length_by_length() {
+        let mut texts: Vec<String> = Vec::new();
+        let dirs = [
+            "examples",
+            "examples/variants",
+            "examples/real-forms",
+            "examples/rules",
+        ];
+        for dir in dirs {
+            let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
+            let Ok(entries) = std::fs::read_dir(format!("{root}{dir}")) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.extend(t.lines().map(String::from));
+                }
+            }
+        }
+        // Lines made to repeat: every line with a run of it printed again, at several places
+        // and lengths.
+        let base: Vec<String> = texts.clone();
+        for line in base.iter().filter(|l| l.chars().count() > 12).take(400) {
+            let chars: Vec<char> = line.chars().collect();
+            for (at, len) in [(0, 4), (3, 5), (5, 12), (2, 3), (7, 40), (1, 41)] {
+                if at + len <= chars.len() {
+                    let mut v = chars[..at + len].to_vec();
+                    v.extend_from_slice(&chars[at..]);
+                    texts.push(v.into_iter().collect());
+                }
+            }
+        }
+        texts.extend(
+            [
+                "研究研究",
+                "工会委员会委员会委员",
+                "1111代表1111代表",
+                "人民人民人民人民",
+                "甲乙丙丁甲乙丙丁甲乙丙丁",
+                "a b c da b c d",
+                "宁远县人宁远县人大常委会",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for t in &texts {
+            let fast = repeated_at_once(t);
+            assert_eq!(fast, repeated_at_once_by_length(t), "「{t}」");
+            found += usize::from(fast.is_some());
+        }
+        assert!(
+            texts.len() > 3000 && found > 500,
+            "{} texts, {found} repeats",
+            texts.len()
+        );
     }
 }
