@@ -72,10 +72,7 @@ pub(super) fn parse_clauses(frag: &Fragment) -> (Vec<Clause>, Vec<Unrecognised>)
                 pos += consumed;
             }
             Err(err) => {
-                let at = match err.location {
-                    pest::error::InputLocation::Pos(p) => p,
-                    pest::error::InputLocation::Span((s, _)) => s,
-                };
+                let at = error_at(&err);
                 let resume = next_separator(text, pos + at.max(1)).unwrap_or(text.len());
                 errors.push(unrecognised(
                     frag,

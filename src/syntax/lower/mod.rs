@@ -114,9 +114,8 @@ pub fn parse_page(source: &str, opaque: &[Span]) -> Document {
 /// A news report's list (no issuer, 「会议…：」 as its title) that stopped at a line its last
 /// entry promised: see [`page::news_list_cut_short`].
 fn cut_short(source: &str, notice: &Notice) -> Option<Unrecognised> {
-    let news =
-        notice.header.issuer.text.is_empty() && notice.header.title_word.text.starts_with("会议");
-    news.then(|| news_list_cut_short(source, notice.span))
+    is_news_list(&notice.header)
+        .then(|| news_list_cut_short(source, notice.span))
         .flatten()
 }
 

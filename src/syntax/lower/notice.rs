@@ -23,7 +23,7 @@ pub(super) fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
                     let verb = content.start + "会议".len();
                     let heading = Span::new(verb, content.end);
                     let words = &source[heading.start..heading.end];
-                    if !words.starts_with("决定：") && !words.starts_with("决定:") {
+                    if words.trim_end_matches(['：', ':']) != "决定" {
                         lines.push(Line {
                             content: heading,
                             class: LineClass::Section,
@@ -133,54 +133,54 @@ pub(super) fn lower_notice(source: &str, base: usize, pair: P) -> Notice {
             continue;
         }
         let text = &source[content.start..content.end];
-        if let Some((cut, word)) = cut_word(text) {
-            let at = Span::new(content.start + cut.start, content.start + cut.end);
-            b.unrecognised.push(Unrecognised {
-                span: content,
+        // What is found on the line, in the line's offsets, as the notice's record.
+        let shift = |s: Span| Span::new(content.start + s.start, content.start + s.end);
+        let problem = |at: Span, expected_zh: String, expected_en: String, cause| Unrecognised {
+            span: content,
+            at: shift(at),
+            expected_zh,
+            expected_en,
+            context: SyntaxContext::NoticeLine,
+            cause,
+        };
+        let found = if let Some((cut, word)) = cut_word(text) {
+            let expected = format!("「{word}」");
+            Some(problem(
+                cut,
+                expected.clone(),
+                expected,
+                Unreadable::CutWord { word },
+            ))
+        } else if let Some(at) = meeting_without_decision(text) {
+            let expected = "「决定：」".to_string();
+            Some(problem(
                 at,
-                expected_zh: format!("「{word}」"),
-                expected_en: format!("「{word}」"),
-                context: SyntaxContext::NoticeLine,
-                cause: Unreadable::CutWord { word },
-            });
-            continue;
-        }
-        if let Some(at) = meeting_without_decision(text) {
-            b.unrecognised.push(Unrecognised {
-                span: content,
-                at: Span::new(content.start + at.start, content.start + at.end),
-                expected_zh: "「决定：」".into(),
-                expected_en: "「决定：」".into(),
-                context: SyntaxContext::NoticeLine,
-                cause: Unreadable::UnknownWording,
-            });
-            continue;
-        }
-        if let Some((at, zh, en)) = broken_formula(text) {
-            b.unrecognised.push(Unrecognised {
-                span: content,
-                at: Span::new(content.start + at.start, content.start + at.end),
-                expected_zh: zh.into(),
-                expected_en: en.into(),
-                context: SyntaxContext::NoticeLine,
-                cause: Unreadable::UnknownWording,
-            });
-            continue;
-        }
-        if let Some((first, second)) = repeated_at_once(text) {
-            let at = |s: Span| Span::new(content.start + s.start, content.start + s.end);
-            b.unrecognised.push(Unrecognised {
-                span: content,
-                at: at(second),
-                expected_zh: "不重复的文字".into(),
-                expected_en: "no repeated text".into(),
-                context: SyntaxContext::NoticeLine,
-                cause: Unreadable::Doubled {
-                    first: at(first),
-                    second: at(second),
-                },
-            });
-        }
+                expected.clone(),
+                expected,
+                Unreadable::UnknownWording,
+            ))
+        } else if let Some((at, zh, en)) = broken_formula(text) {
+            Some(problem(
+                at,
+                zh.into(),
+                en.into(),
+                Unreadable::UnknownWording,
+            ))
+        } else {
+            repeated_at_once(text).map(|(first, second)| {
+                let cause = Unreadable::Doubled {
+                    first: shift(first),
+                    second: shift(second),
+                };
+                problem(
+                    second,
+                    "不重复的文字".into(),
+                    "no repeated text".into(),
+                    cause,
+                )
+            })
+        };
+        b.unrecognised.extend(found);
     }
     let kind = if calls_by_election(&body) {
         NoticeKind::ByElection
@@ -344,13 +344,19 @@ pub(super) fn notice_kind(source: &str, header: &NoticeHeader, lines: &[Line]) -
     }
 }
 
+/// Whether a notice's header is a news report's 「会议决定：」 (`news_list_header`): no issuer,
+/// the heading's words as its title.
+pub(super) fn is_news_list(header: &NoticeHeader) -> bool {
+    header.issuer.text.is_empty() && header.title_word.text.starts_with("会议")
+}
+
 pub(super) fn notice_kind_by_lines(
     source: &str,
     header: &NoticeHeader,
     lines: &[Line],
 ) -> NoticeKind {
     // 「会议决定：」 heads a news report's list of moves (`news_list_header`).
-    if header.issuer.text.is_empty() && header.title_word.text.starts_with("会议") {
+    if is_news_list(header) {
         return NoticeKind::Personnel;
     }
     if (0..lines.len()).any(|i| title_at(source, lines, i).is_some()) {
@@ -377,7 +383,7 @@ pub(super) fn notice_kind_by_lines(
         // a numeral or the action's word.
         let headed = text.starts_with(|c: char| "〇零一二两三四五六七八九十百千廿".contains(c))
             || SECTION_ACTION_WORDS.iter().any(|w| text.starts_with(w))
-            || ["接受", "决定", "批准"].iter().any(|w| text.starts_with(w));
+            || text.starts_with("接受");
         NoticeParser::parse(Rule::entry_fast_root, text).is_ok()
             || (headed && NoticeParser::parse(Rule::headed_entry_root, text).is_ok())
     };

@@ -236,11 +236,7 @@ fn unread_list_line(source: &str, line: Span, due: bool) -> Option<Unrecognised>
         return None;
     }
     let error = NoticeParser::parse(Rule::entries_root, content).err()?;
-    let stop = match error.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((p, _)) => p,
-    }
-    .min(content.len());
+    let stop = error_at(&error).min(content.len());
     let next = content[stop..].chars().next().map_or(0, char::len_utf8);
     Some(Unrecognised {
         span,

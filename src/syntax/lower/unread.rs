@@ -3,6 +3,14 @@
 
 use super::*;
 
+/// Where a failed parse stopped, as a byte offset into the text it was given.
+pub(super) fn error_at(e: &pest::error::Error<Rule>) -> usize {
+    match e.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    }
+}
+
 /// Builds the GZ003 record for `frag.text[start..end]`, which `rule` could not read.
 pub(super) fn unrecognised(
     frag: &Fragment,
@@ -15,10 +23,7 @@ pub(super) fn unrecognised(
     let text = frag.text.as_str();
     let (mut at, positives) = match &err {
         Some(e) => {
-            let at = match e.location {
-                pest::error::InputLocation::Pos(p) => p,
-                pest::error::InputLocation::Span((s, _)) => s,
-            };
+            let at = error_at(e);
             let positives = match &e.variant {
                 pest::error::ErrorVariant::ParsingError { positives, .. } => positives.clone(),
                 pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
@@ -266,11 +271,11 @@ pub(super) fn cut_word(text: &str) -> Option<(Span, &'static str)> {
             ('大', Some(p))
                 if is_numeral(p)
                     && rest.starts_with("大会")
-                    && !rest["大会".len()..].starts_with('议')
-                    && ordinal_start(&text[..at]).is_some() =>
+                    && !rest["大会".len()..].starts_with('议') =>
             {
-                let from = ordinal_start(&text[..at]).unwrap_or(at);
-                return Some((Span::new(from, at + "大会".len()), "第…届…人民代表大会"));
+                if let Some(from) = ordinal_start(&text[..at]) {
+                    return Some((Span::new(from, at + "大会".len()), "第…届…人民代表大会"));
+                }
             }
             // 「报请天[津市第十八届人民]代表大会」: 代表大会 after a character that no congress's
             // name ends in (人民, 军人, 全国, 职工, 妇女, 第N次, 第N届 …), before the committee or
