@@ -3,6 +3,9 @@
 //! The data flows one way: bytes → [`source`] (decoded, line index) → [`syntax`] (pest parse,
 //! lowering) → [`ast`] → [`model`] (what the notices mean) → [`check`] (rules) → [`diagnostic`] → [`render`].
 
+// pest_derive without its "std" feature writes `::alloc::…` paths (see Cargo.toml).
+extern crate alloc;
+
 pub mod ast;
 pub mod check;
 pub mod cli;
