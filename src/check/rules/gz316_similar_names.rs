@@ -68,8 +68,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .collect::<Vec<_>>()
     };
     let removed = only(false);
+    let removed_by_mask = OneApart::index(&removed);
     for appointed in only(true) {
-        let Some(other) = removed.iter().find(|r| one_apart(appointed, r)) else {
+        let Some(other) = removed_by_mask.first(appointed, &removed) else {
             continue;
         };
         let (a_span, ..) = people[appointed];
@@ -90,8 +91,97 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The names of a list by every way of hiding one of their characters, so that the names one
+/// character apart from a given one are found by lookup. Comparing every appointed name with
+/// every removed one was quadratic: a file of thousands of moves (an archive concatenated into
+/// one document) spent most of its check here.
+struct OneApart {
+    /// (position hidden, hash of the other characters) → indices into the list, in order.
+    masks: HashMap<(usize, u64), Vec<usize>>,
+}
+
+impl OneApart {
+    fn index<S: AsRef<str>>(names: &[S]) -> OneApart {
+        let mut masks: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+        for (i, name) in names.iter().enumerate() {
+            for key in mask_keys(name.as_ref()) {
+                masks.entry(key).or_default().push(i);
+            }
+        }
+        OneApart { masks }
+    }
+
+    /// The first name of `names` (the list indexed) one character apart from `name`.
+    fn first<'n, S: AsRef<str>>(&self, name: &str, names: &'n [S]) -> Option<&'n S> {
+        mask_keys(name)
+            // A hash may collide: each candidate is compared in full.
+            .filter_map(|key| {
+                self.masks
+                    .get(&key)?
+                    .iter()
+                    .copied()
+                    .find(|&i| one_apart(name, names[i].as_ref()))
+            })
+            .min()
+            .map(|i| &names[i])
+    }
+}
+
+/// One key per character of `name`: its position and a hash of the name without it.
+fn mask_keys(name: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
+    use std::hash::{Hash, Hasher};
+    (0..name.chars().count()).map(move |hidden| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for (i, c) in name.chars().enumerate() {
+            if i != hidden {
+                c.hash(&mut hasher);
+            }
+        }
+        (hidden, hasher.finish())
+    })
+}
+
 /// Same length, one character different.
 fn one_apart(a: &str, b: &str) -> bool {
     a.chars().count() == b.chars().count()
         && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index finds what comparing every pair finds, on names built to be one apart, equal
+    /// but for two characters, of other lengths, and sharing characters at other places.
+    #[test]
+    fn the_index_agrees_with_comparing_every_pair() {
+        let alphabet: Vec<char> = "张王李赵伟华军明".chars().collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..200 {
+            let mut name = || -> String {
+                let len = 3 + next(2);
+                (0..len).map(|_| alphabet[next(alphabet.len())]).collect()
+            };
+            let removed: Vec<String> = (0..12).map(|_| name()).collect();
+            let appointed: Vec<String> = (0..12).map(|_| name()).collect();
+            let index = OneApart::index(&removed);
+            for a in &appointed {
+                let every_pair = removed.iter().find(|r| one_apart(a, r));
+                assert_eq!(index.first(a, &removed), every_pair, "{a} in {removed:?}");
+                found += usize::from(every_pair.is_some());
+            }
+        }
+        // The names are drawn from eight characters so that many are one apart.
+        assert!(
+            found > 100,
+            "only {found} names one apart: the test checks little"
+        );
+    }
 }
