@@ -89,8 +89,10 @@ pub struct Diagnostic {
     pub label: Option<Message>,
     /// The other spans involved: the earlier notice, the printed total, the heading.
     pub labels: Vec<Label>,
-    pub help: Option<Message>,
-    pub fix: Option<Fix>,
+    // Boxed: most findings have neither, and a file can hold a hundred thousand findings
+    // (296 bytes each unboxed, the largest single allocation of a 50 MB check).
+    pub help: Option<Box<Message>>,
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -111,7 +113,7 @@ impl Diagnostic {
         self
     }
     pub fn with_help(mut self, zh: impl Into<String>, en: impl Into<String>) -> Self {
-        self.help = Some(Message::new(zh, en));
+        self.help = Some(Box::new(Message::new(zh, en)));
         self
     }
     pub fn with_severity(mut self, severity: Severity) -> Self {
@@ -124,10 +126,10 @@ impl Diagnostic {
         en: impl Into<String>,
         edits: Vec<Edit>,
     ) -> Self {
-        self.fix = Some(Fix {
+        self.fix = Some(Box::new(Fix {
             description: Message::new(zh, en),
             edits,
-        });
+        }));
         self
     }
 }

@@ -86,6 +86,10 @@ pub(super) fn parse_clauses(frag: &Fragment) -> (Vec<Clause>, Vec<Unrecognised>)
             }
         }
     }
+    // Pushed one by one, the vectors hold room for four: most fragments are one clause, and
+    // the tree keeps them for the whole run.
+    clauses.shrink_to_fit();
+    errors.shrink_to_fit();
     (clauses, errors)
 }
 
