@@ -517,3 +517,30 @@ fn county_wordings_of_the_last_probe() {
     );
     assert!(!accepts(Rule::clause_root, "杨光、何静2名代表资格有效"));
 }
+
+/// `name_char` skips its test for invisible characters and marks when the next character is
+/// Han (U+3400–U+9FFF) or full-width (U+FF00–U+FFEF): that guard must skip none of them.
+#[test]
+fn the_name_char_guard_skips_no_mark_or_invisible_character() {
+    let mark = regex::Regex::new(r"^\p{M}$").unwrap();
+    let invisible = [
+        '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
+    ];
+    for c in ('\u{3400}'..='\u{9FFF}').chain('\u{FF00}'..='\u{FFEF}') {
+        assert!(
+            !mark.is_match(&c.to_string()),
+            "U+{:04X} is a mark",
+            c as u32
+        );
+        assert!(!invisible.contains(&c), "U+{:04X} is invisible", c as u32);
+    }
+    // And what it lets through is still part of the name: a zero-width space, a combining
+    // mark and an ideographic variation selector (U+E0100, outside the BMP).
+    for (text, name) in [
+        ("王\u{200B}军为重庆市人民政府副市长", "王\u{200B}军"),
+        ("王军\u{0301}为重庆市人民政府副市长", "王军\u{0301}"),
+        ("王\u{E0100}小军为重庆市人民政府副市长", "王\u{E0100}小军"),
+    ] {
+        assert_eq!(all(Rule::entry, text, Rule::name), [name], "{text}");
+    }
+}
