@@ -277,6 +277,14 @@ pub fn check_run(contexts: &[Context], selection: &Settings) -> Vec<(usize, Diag
             Check::File(_) => None,
         })
         .collect();
+    // Each file's moves (a lazy part of its model) are read by most run-level rules: computed
+    // here for every file in parallel, not by whichever rule asks first, one file after
+    // another on that rule's one thread (the serial tail of a run on two cores).
+    if !rules.is_empty() {
+        contexts.par_iter().for_each(|c| {
+            c.model.moves();
+        });
+    }
     rules
         .par_iter()
         .map(|f| {
