@@ -174,7 +174,7 @@ fn a_fix_that_never_settles_is_an_internal_error_and_is_not_applied() {
                 .expect("the seed has findings");
             let to = if r.source.starts_with('a') { "b" } else { "a" };
             d.severity = gazette::diagnostic::Severity::Error;
-            d.fix = Some(Fix {
+            d.fix = Some(Box::new(Fix {
                 description: Message {
                     zh: "翻转".into(),
                     en: "flip".into(),
@@ -183,7 +183,7 @@ fn a_fix_that_never_settles_is_an_internal_error_and_is_not_applied() {
                     span: gazette::ast::Span { start: 0, end: 1 },
                     replacement: to.into(),
                 }],
-            });
+            }));
             r.diagnostics.push(d);
         }
         reports

@@ -191,7 +191,7 @@ impl Example {
             .filter(|d| d.severity != Severity::Style)
             .map(|d| {
                 let finding = d.severity != Severity::Note;
-                (d.code.to_string(), d.message.zh.clone(), finding)
+                (d.code.to_string(), d.message.zh.to_string(), finding)
             })
             .collect();
         said.sort();

@@ -181,7 +181,7 @@ fn the_verifiable_totals_are_verified() {
         let messages: Vec<String> = report
             .findings()
             .filter(|d| d.code == "GZ201")
-            .map(|d| d.message.zh.clone())
+            .map(|d| d.message.zh.to_string())
             .collect();
         assert!(
             messages.len() == 1 && messages[0].contains(computation),
@@ -239,7 +239,7 @@ fn a_text_without_notices_gets_a_note() {
         "## 本市召开经济工作会议\n\n会议要求各部门抓好落实。\n",
     );
     assert_eq!(report.findings().count(), 0);
-    let notes: Vec<String> = report.notes().map(|d| d.message.zh.clone()).collect();
+    let notes: Vec<String> = report.notes().map(|d| d.message.zh.to_string()).collect();
     assert!(
         notes.iter().any(|m| m.starts_with("未发现公告")),
         "{notes:?}"

@@ -262,7 +262,7 @@ fn the_seed_against_a_roster_count() {
         .diagnostics
         .iter()
         .filter(|d| d.code == "GZ201")
-        .map(|d| d.message.zh.clone())
+        .map(|d| d.message.zh.to_string())
         .collect();
     assert!(gz201.is_empty(), "{gz201:?}");
 

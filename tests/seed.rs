@@ -279,7 +279,7 @@ fn the_total_of_notice_56_is_checked_only_with_its_baseline() {
         reports[1]
             .findings()
             .filter(|d| d.code == "GZ201")
-            .map(|d| d.message.zh.clone())
+            .map(|d| d.message.zh.to_string())
             .collect::<Vec<_>>()
     };
     assert_eq!(run("实有代表846人"), Vec::<String>::new());

@@ -120,8 +120,8 @@ impl RuleDef {
     pub fn diagnostic(
         &self,
         span: Span,
-        zh: impl Into<String>,
-        en: impl Into<String>,
+        zh: impl Into<std::borrow::Cow<'static, str>>,
+        en: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Diagnostic {
         Diagnostic {
             code: self.code,

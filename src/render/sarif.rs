@@ -89,11 +89,7 @@ fn fingerprint(r: &FileReport, d: &Diagnostic, seen: &mut Vec<u64>) -> String {
         .find('\n')
         .map_or(r.source.len(), |i| start + i);
     let mut h = fnv::FnvHasher::default();
-    for part in [
-        d.code,
-        d.message.zh.as_str(),
-        r.source[line_start..line_end].trim(),
-    ] {
+    for part in [d.code, &d.message.zh, r.source[line_start..line_end].trim()] {
         h.write(part.as_bytes());
         h.write_u8(0);
     }

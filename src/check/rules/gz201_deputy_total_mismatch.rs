@@ -375,12 +375,12 @@ fn mismatch(r: &Running, count: &Number, previous: Option<Previous>) -> Diagnost
     if let Some((span, zh, en)) = &r.base {
         d = d.with_related(*span, zh.clone(), en.clone());
     } else if let Some(p) = previous {
-        d.message.zh.push_str(&format!(
+        d.message.zh.to_mut().push_str(&format!(
             "（起算数为{}的实有代表{}）",
             p.name_zh(false),
             p.total.value
         ));
-        d.message.en.push_str(&format!(
+        d.message.en.to_mut().push_str(&format!(
             " (starting from {} in {})",
             p.total.value,
             p.name_en()

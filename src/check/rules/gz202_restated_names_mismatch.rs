@@ -42,7 +42,7 @@ fn persons_span(persons: &[&Person]) -> Option<Span> {
 }
 
 /// Points from a misspelt name to the introduced one it is one character off.
-fn did_you_mean(d: Diagnostic, intro: &Person, label: (&str, &str)) -> Diagnostic {
+fn did_you_mean(d: Diagnostic, intro: &Person, label: (&'static str, &'static str)) -> Diagnostic {
     d.with_related(intro.name.span, label.0, label.1).with_help(
         format!("是否应为「{}」？", intro.name.text),
         format!("did you mean 「{}」?", intro.name.text),
