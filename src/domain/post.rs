@@ -192,8 +192,20 @@ mod tests {
     #[test]
     fn institution_end_agrees_with_the_last_occurrence_of_each_word() {
         let pieces = [
-            "人民", "法院", "检察院", "分院", "政府", "委员会", "办公厅", "室", "局", "厅", "市",
-            "第一", "庭", "院长",
+            "人民",
+            "法院",
+            "检察院",
+            "分院",
+            "政府",
+            "委员会",
+            "办公厅",
+            "室",
+            "局",
+            "厅",
+            "市",
+            "第一",
+            "庭",
+            "院长",
         ];
         let by_rfind = |post: &str| {
             INSTITUTION_ENDS
