@@ -12,6 +12,13 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
+/// Two names of the same length that differ in exactly one character (「庞静华」「庞伟华」):
+/// one of them may be a misprint of the other.
+pub fn one_char_apart(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
+}
+
 /// The issuer's region: 「重庆市人民代表大会常务委员会」 → 「重庆市」.
 pub fn issuer_region(issuer: &str) -> String {
     let n = BodyName::parse(issuer).body;

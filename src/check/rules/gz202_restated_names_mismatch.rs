@@ -51,15 +51,10 @@ fn did_you_mean(d: Diagnostic, intro: &Person, label: (&'static str, &'static st
 
 /// An introduction not restated whose name differs from `p` in one character.
 fn near_miss(m: &QualificationModel, p: &Person, restated: &[usize]) -> Option<usize> {
-    let a: Vec<char> = crate::model::qualification::name_key(&p.name.text)
-        .chars()
-        .collect();
+    let a = crate::model::qualification::name_key(&p.name.text);
     (0..m.introductions.len())
         .filter(|i| !restated.contains(i))
-        .find(|&i| {
-            let b: Vec<char> = m.introductions[i].key.chars().collect();
-            a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
-        })
+        .find(|&i| crate::model::names::one_char_apart(&a, &m.introductions[i].key))
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

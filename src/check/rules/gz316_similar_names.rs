@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::ast::Span;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::names::one_char_apart;
 use crate::model::personnel::Direction;
 
 pub const RULE: RuleDef = RuleDef {
@@ -120,7 +121,7 @@ impl OneApart {
                     .get(&key)?
                     .iter()
                     .copied()
-                    .find(|&i| one_apart(name, names[i].as_ref()))
+                    .find(|&i| one_char_apart(name, names[i].as_ref()))
             })
             .min()
             .map(|i| &names[i])
@@ -139,12 +140,6 @@ fn mask_keys(name: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
         }
         (hidden, hasher.finish())
     })
-}
-
-/// Same length, one character different.
-fn one_apart(a: &str, b: &str) -> bool {
-    a.chars().count() == b.chars().count()
-        && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
 }
 
 #[cfg(test)]
@@ -173,7 +168,7 @@ mod tests {
             let appointed: Vec<String> = (0..12).map(|_| name()).collect();
             let index = OneApart::index(&removed);
             for a in &appointed {
-                let every_pair = removed.iter().find(|r| one_apart(a, r));
+                let every_pair = removed.iter().find(|r| one_char_apart(a, r));
                 assert_eq!(index.first(a, &removed), every_pair, "{a} in {removed:?}");
                 found += usize::from(every_pair.is_some());
             }

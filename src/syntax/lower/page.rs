@@ -394,8 +394,8 @@ pub(super) fn line_spans(source: &str, span: Span) -> Vec<Span> {
 /// `notice = { (press_lead+ ~ &notice_header)? ~ (notice_header ~ … | …) }`: its first line
 /// is a press line (it holds 「新华社」 or 「授权发布」) or the first line of a header, which
 /// holds the issuer, a `standing_committee` (it ends in 「常务委员会」 or 「常委会」, and no
-/// part of it crosses a line break). A line with none of these four words cannot start a notice. The converse need
-/// not hold: the grammar decides on the lines found here.
+/// part of it crosses a line break). A line with none of these four words cannot start a
+/// notice. The converse need not hold: the grammar decides on the lines found here.
 pub(super) struct NoticeStarts<'s> {
     pub(super) bytes: &'s [u8],
     /// Each word's finder and its next occurrence at or after the last search (`None`: none).
