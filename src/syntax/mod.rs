@@ -9,7 +9,7 @@ pub mod numerals;
 mod parser;
 
 #[doc(hidden)]
-pub use lower::parse_document_whole_page;
+pub use lower::{clause_form_rules, clause_reading, parse_document_whole_page};
 pub use lower::{parse_document, parse_page};
 pub use parser::{NoticeParser, Rule};
 

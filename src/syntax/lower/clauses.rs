@@ -13,6 +13,7 @@ pub(super) fn parse_clauses(frag: &Fragment) -> (Vec<Clause>, Vec<Unrecognised>)
     let text = frag.text.as_str();
     let mut clauses = Vec::new();
     let mut errors = Vec::new();
+    let words = WordsAhead::new(text);
     let mut pos = 0;
     while pos < text.len() {
         // Stray separators or spaces between clauses are not clauses.
@@ -25,51 +26,54 @@ pub(super) fn parse_clauses(frag: &Fragment) -> (Vec<Clause>, Vec<Unrecognised>)
             pos += skipped;
             continue;
         }
-        match parse_clause_item(rest) {
-            Ok(mut pairs) => {
-                let Some(root) = pairs.next() else { break };
-                let consumed = root.as_span().end();
-                if consumed == 0 {
+        match read_clause_or_parse(text, pos, &words) {
+            Ok(read) => {
+                let Some(read) = read else { break };
+                if read.consumed == 0 {
                     break;
                 }
-                if let Some(clause) = child(&root, Rule::clause) {
-                    let l = Lower { frag, base: pos };
-                    if let Some(unit) = unnamed_acting_unit(&clause) {
-                        let span = l.span(&unit);
-                        errors.push(Unrecognised {
-                            span: l.span(&clause),
-                            at: span,
-                            expected_zh:
-                                "选举单位的名称，如「驻苏部队」「台州军分区」「有关选举单位」"
-                                    .into(),
-                            expected_en:
-                                "the name of an electing unit, such as 「驻苏部队」「台州军分区」"
-                                    .into(),
-                            context: SyntaxContext::DeputyClause,
-                            cause: Unreadable::UnknownWording,
-                        });
-                        pos += consumed;
-                        continue;
-                    }
-                    let lowered = lower_clause(&l, &clause);
-                    // A fact the grammar matched but whose parts do not hold (a count past
-                    // 99999, 「实有代表123456人」) is not silently dropped.
-                    let matched = child(&clause, Rule::clause_core).is_some();
-                    if matched && lowered.fact.is_none() {
-                        errors.push(Unrecognised {
-                            span: lowered.span,
-                            at: lowered.span,
-                            expected_zh: "人数、日期在合理范围内的条款（人数不超过99999）".into(),
-                            expected_en:
-                                "a clause whose counts and dates are in range (counts up to 99999)"
-                                    .into(),
-                            context: SyntaxContext::DeputyClause,
-                            cause: Unreadable::UnknownWording,
-                        });
-                    }
-                    clauses.push(lowered);
+                let clause_span = frag.span(pos, pos + read.end);
+                let at = |off: usize| Lower {
+                    frag,
+                    base: pos + off,
+                };
+                let unnamed = read
+                    .prefixes
+                    .iter()
+                    .chain(read.fact.iter())
+                    .find_map(|(off, p)| unnamed_acting_unit(p).map(|unit| at(*off).span(&unit)));
+                if let Some(unit) = unnamed {
+                    errors.push(Unrecognised {
+                        span: clause_span,
+                        at: unit,
+                        expected_zh: "选举单位的名称，如「驻苏部队」「台州军分区」「有关选举单位」"
+                            .into(),
+                        expected_en:
+                            "the name of an electing unit, such as 「驻苏部队」「台州军分区」"
+                                .into(),
+                        context: SyntaxContext::DeputyClause,
+                        cause: Unreadable::UnknownWording,
+                    });
+                    pos += read.consumed;
+                    continue;
                 }
-                pos += consumed;
+                let lowered = lower_clause(frag, pos, &read);
+                // A fact the grammar matched but whose parts do not hold (a count past
+                // 99999, 「实有代表123456人」) is not silently dropped.
+                if read.fact.is_some() && lowered.fact.is_none() {
+                    errors.push(Unrecognised {
+                        span: lowered.span,
+                        at: lowered.span,
+                        expected_zh: "人数、日期在合理范围内的条款（人数不超过99999）".into(),
+                        expected_en:
+                            "a clause whose counts and dates are in range (counts up to 99999)"
+                                .into(),
+                        context: SyntaxContext::DeputyClause,
+                        cause: Unreadable::UnknownWording,
+                    });
+                }
+                clauses.push(lowered);
+                pos += read.consumed;
             }
             Err(err) => {
                 let at = error_at(&err);
@@ -175,25 +179,32 @@ pub(super) fn next_separator(text: &str, from: usize) -> Option<usize> {
     None
 }
 
-pub(super) fn lower_clause(l: &Lower, clause: &P) -> Clause {
+/// The clause read at `frag.text[pos..]`, lowered.
+pub(super) fn lower_clause(frag: &Fragment, pos: usize, read: &ClauseRead) -> Clause {
+    let at = |off: usize| Lower {
+        frag,
+        base: pos + off,
+    };
     let mut legal_basis = None;
     let mut time_marker = None;
-    for prefix in find_all(clause, Rule::clause_prefix) {
-        if let Some(b) = find(&prefix, Rule::legal_basis) {
+    for (off, prefix) in &read.prefixes {
+        let l = at(*off);
+        if let Some(b) = find(prefix, Rule::legal_basis) {
             legal_basis = Some(LegalBasis {
                 span: l.span(&b),
                 laws: find_all(&b, Rule::law).iter().map(|x| l.text(x)).collect(),
             });
         }
-        if let Some(t) = find(&prefix, Rule::time_marker) {
+        if let Some(t) = find(prefix, Rule::time_marker) {
             time_marker = Some(l.text(&t));
         }
     }
-    let fact = child(clause, Rule::clause_core)
-        .and_then(|core| core.into_inner().next())
-        .and_then(|f| lower_fact(l, &f));
+    let fact = read
+        .fact
+        .as_ref()
+        .and_then(|(off, f)| lower_fact(&at(*off), f));
     Clause {
-        span: l.span(clause),
+        span: frag.span(pos, pos + read.end),
         legal_basis,
         time_marker,
         fact,

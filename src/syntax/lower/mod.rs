@@ -13,6 +13,7 @@ use super::numerals::parse_numeral;
 use super::parser::{NoticeParser, Rule};
 use crate::ast::*;
 
+mod clause_forms;
 mod clauses;
 mod lines;
 mod notice;
@@ -21,6 +22,7 @@ mod pairs;
 mod personnel;
 mod unread;
 
+use clause_forms::*;
 use clauses::*;
 use lines::*;
 use notice::*;
@@ -28,6 +30,9 @@ use page::*;
 use pairs::*;
 use personnel::*;
 use unread::*;
+
+#[doc(hidden)]
+pub use clause_forms::{clause_form_rules, clause_reading};
 
 type P<'i> = Pair<'i, Rule>;
 
