@@ -9,6 +9,9 @@
 //! are left are tried in the grammar's order, each by its own root (`*_form`), and the first
 //! that matches is the one `clause_core` would have chosen: the same pairs, fewer attempts.
 //!
+//! Each form's root takes its form as optional: a form that does not match is an empty
+//! success, not a failed parse, for which pest would build an error no one reads.
+//!
 //! Only success is read this way. Where no form and no opener reads, or the clause does not
 //! end at a separator, the lowering parses the clause again with `Rule::clause_item_root`,
 //! whose error (the position GZ003 reports) is the grammar's own. tests/fast_mode.rs compares

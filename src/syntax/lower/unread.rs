@@ -575,6 +575,7 @@ pub(super) fn run_in(text: &str, start: usize, at: usize) -> Option<Span> {
         .char_indices()
         .map(|(i, _)| from + i)
         .chain(std::iter::once(at));
+    let words = WordsAhead::new(text);
     for q in starts {
         if q == start {
             continue;
@@ -592,13 +593,15 @@ pub(super) fn run_in(text: &str, start: usize, at: usize) -> Option<Span> {
         if q == at && NoticeParser::parse(Rule::predicate_start_root, &text[q..]).is_ok() {
             continue;
         }
-        let Ok(mut pairs) = parse_clause_item(&text[q..]) else {
+        let Ok(Some(clause)) = read_clause_or_parse(text, q, &words) else {
             continue;
         };
-        let Some(root) = pairs.next() else { continue };
-        let end = q + root.as_span().end();
+        let end = q + clause.consumed;
         // A clause that only names people or a congress (a topic) proves nothing.
-        let weak = find(&root, Rule::designation_only).is_some();
+        let weak = clause
+            .fact
+            .as_ref()
+            .is_some_and(|(_, f)| f.as_rule() == Rule::designation_only);
         if end > at && !weak {
             return Some(Span::new(q, end));
         }
