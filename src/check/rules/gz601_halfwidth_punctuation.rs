@@ -148,12 +148,24 @@ fn numeral_separators(notice: &Notice, source: &str) -> Vec<Span> {
         .collect()
 }
 
+/// The half-width marks this rule reports; every finding stands at one of them.
+fn has_halfwidth_mark(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b'(' | b')' | b',' | b';' | b':' | b'?'))
+}
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for notice in ctx.document.notices() {
+        // Most notices hold no half-width mark at all: a byte scan, not a walk of every line.
+        if !has_halfwidth_mark(&ctx.source[notice.span.start..notice.span.end]) {
+            continue;
+        }
         let skip = not_ours(notice, ctx.source);
         let numeral_seps = numeral_separators(notice, ctx.source);
         for line in lines(ctx.source, notice.span) {
-            check_line(&chars(ctx.source, line), &skip, &numeral_seps, out);
+            if has_halfwidth_mark(&ctx.source[line.start..line.end]) {
+                check_line(&chars(ctx.source, line), &skip, &numeral_seps, out);
+            }
         }
     }
 }

@@ -47,6 +47,10 @@ fn is_chinese_numeral(c: char) -> bool {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for notice in ctx.document.notices() {
+        // Every finding is at a look-alike dot: a notice without one needs no walk.
+        if !ctx.source[notice.span.start..notice.span.end].contains(LOOKALIKES) {
+            continue;
+        }
         let mut numerals: Vec<Span> = notice.markup.clone();
         if let NoticeBody::Personnel(list) = &notice.body {
             numerals.extend(

@@ -65,6 +65,11 @@ fn end_of(cs: &[(usize, char)], j: usize) -> usize {
     cs.get(j - 1).map_or(0, |&(a, c)| a + c.len_utf8())
 }
 
+/// Whether `text` holds a digit of either width: every date this rule reads begins with one.
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || text.contains(|c| digit(c).is_some())
+}
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for notice in ctx.document.notices() {
         let mut skip = notice.markup.clone();
@@ -72,6 +77,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             skip.push(n.span);
         }
         for line in lines(ctx.source, notice.span) {
+            if !has_digit(&ctx.source[line.start..line.end]) {
+                continue;
+            }
             let cs = chars(ctx.source, line);
             let mut i = 0;
             while i < cs.len() {

@@ -50,7 +50,7 @@ GB/T 9704-2012 7.3.3（正文每个自然段左空二字，回行顶格）；全
 };
 
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{3000}' | '\t')
+    SPACES.contains(&c)
 }
 
 /// Layout at the edges of a line: indentation and trailing spaces (NBSP is GZ005's).
@@ -70,8 +70,14 @@ fn kind(run: &str) -> (&'static str, &'static str) {
     }
 }
 
+const SPACES: [char; 3] = [' ', '\u{3000}', '\t'];
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for notice in ctx.document.notices() {
+        // Every finding is a run of spaces: a notice or a line without one needs no walk.
+        if !ctx.source[notice.span.start..notice.span.end].contains(SPACES) {
+            continue;
+        }
         let persons = persons(notice);
         let posts = posts(notice);
         let mut skip = wrong_separators(notice, ctx.source);
@@ -97,6 +103,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             skip.push(Span::new(before.len(), ap.start));
         }
         for line in lines(ctx.source, notice.span) {
+            if !ctx.source[line.start..line.end].contains(SPACES) {
+                continue;
+            }
             let cs = chars(ctx.source, line);
             let mut lo = 0;
             while lo < cs.len() && (is_edge(cs[lo].1) || inside(&notice.markup, cs[lo].0)) {
