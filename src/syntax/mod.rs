@@ -3,11 +3,14 @@
 
 mod expected;
 mod fragment;
+mod hand;
 mod lower;
 pub mod markdown;
 pub mod numerals;
 mod parser;
 
+#[doc(hidden)]
+pub use hand::grammar_only;
 #[doc(hidden)]
 pub use lower::{clause_form_rules, clause_reading, parse_document_whole_page};
 pub use lower::{parse_document, parse_page};

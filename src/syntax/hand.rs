@@ -1,0 +1,274 @@
+//! Hand-written readings of grammar rules that pest reads slowly.
+//!
+//! A name (`plain_name`) carries no delimiter of its own: the grammar tries each length from
+//! four characters down and, after each, the thirty words that may follow a name
+//! (`name_follow`), one string comparison each. Names stand in almost every clause and entry,
+//! so that was a tenth of a check. The rule is still defined by grammar/notice.pest: build.rs
+//! keeps pest's function for it as `<rule>_grammar` and makes the rule a call to the function
+//! here, which reads the same language in one pass over a few characters. tests/hand_rules.rs
+//! holds the two equal, rule by rule on generated strings and root by root on every line of
+//! the examples, the real forms and generated pages, by switching the hand-written reading off
+//! ([`grammar_only`]).
+
+use std::cell::Cell;
+
+use pest::{ParseResult, ParserState};
+
+use super::parser::Rule;
+
+type State<'i> = Box<ParserState<'i, Rule>>;
+
+thread_local! {
+    static GRAMMAR_ONLY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` with the hand-written readings switched off on this thread: every rule is read by
+/// pest's own function for it. For the differential tests.
+#[doc(hidden)]
+pub fn grammar_only<T>(f: impl FnOnce() -> T) -> T {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            GRAMMAR_ONLY.with(|g| g.set(self.0));
+        }
+    }
+    let _reset = Reset(GRAMMAR_ONLY.with(|g| g.replace(true)));
+    f()
+}
+
+/// The input from the parser's position on.
+fn rest<'i>(state: &ParserState<'i, Rule>) -> &'i str {
+    let here = state.position();
+    &here.span(here).get_input()[here.pos()..]
+}
+
+/// `plain_name` (an atomic rule): the grammar's function where the hand-written reading is off.
+pub(crate) fn plain_name<'i>(
+    state: State<'i>,
+    grammar: fn(State<'i>) -> ParseResult<State<'i>>,
+) -> ParseResult<State<'i>> {
+    if GRAMMAR_ONLY.with(Cell::get) {
+        return grammar(state);
+    }
+    state.rule(Rule::plain_name, |state| {
+        state.atomic(pest::Atomicity::Atomic, |state| {
+            match plain_name_len(rest(&state)) {
+                Some(len) => {
+                    let chars = rest(&state)[..len].chars().count();
+                    state.skip(chars)
+                }
+                None => Err(state),
+            }
+        })
+    })
+}
+
+fn han(c: char) -> bool {
+    pest::unicode::HAN(c)
+}
+
+fn first(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+/// Whether `s` begins with one of `words`. Compared byte by byte: most words differ from the
+/// text at their first or second byte, and a library comparison (memcmp) per word cost more
+/// than the whole reading.
+fn starts_any(s: &str, words: &[&str]) -> bool {
+    let s = s.as_bytes();
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a == b)
+    })
+}
+
+/// name_start_stop
+const NAME_START_STOP: &[&str] = &[
+    "调离", "迁出", "离开", "转业", "辞去", "辞职", "去世", "逝世", "罢免", "补选", "递补",
+];
+/// name_end_word
+const NAME_END_WORD: &[&str] = &[
+    "提出", "辞去", "调离", "迁出", "去世", "逝世", "因病", "同志", "不幸", "遇害", "代表",
+];
+/// name_end_char
+const NAME_END_CHAR: &[&str] = &["的", "已", "被", "等"];
+/// name_link
+const NAME_LINK: &[&str] = &["为", "的", "辞"];
+/// The words of `name_follow` longer than one character (the single characters, with
+/// enum_comma, comma, semicolon, full_stop, open_paren, close_paren, NEWLINE and space spelt
+/// out, are in [`name_follows`]; so are a run of digits before 名/人 and the end of input).
+const NAME_FOLLOW_WORDS: &[&str] = &[
+    "辞去",
+    "辞职",
+    "调离",
+    "迁出",
+    "去世",
+    "逝世",
+    "不幸",
+    "遇害",
+    "提出",
+    "代表的",
+    "现任",
+    "同志",
+    "不再担任",
+    "在任期内",
+    "在任内",
+];
+
+/// invisible
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// name_char = han ~ (!('\u{3400}'..'\u{9FFF}' | '\u{FF00}'..'\u{FFEF}') ~ (invisible | MARK))*
+fn name_char(s: &str) -> Option<usize> {
+    let c = first(s).filter(|&c| han(c))?;
+    let mut len = c.len_utf8();
+    for c in s[len..].chars() {
+        if matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+            || !(invisible(c) || pest::unicode::MARK(c))
+        {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
+}
+
+/// name_pad = ("\u{3000}" | " ") ~ &han
+fn name_pad(s: &str) -> Option<usize> {
+    let c = first(s).filter(|&c| c == '\u{3000}' || c == ' ')?;
+    first(&s[c.len_utf8()..])
+        .filter(|&h| han(h))
+        .map(|_| c.len_utf8())
+}
+
+/// name2 = !name_end_word ~ name_char ~ name_pad? ~ !name_end_char ~ name_char
+fn name2(s: &str) -> Option<usize> {
+    if starts_any(s, NAME_END_WORD) {
+        return None;
+    }
+    let a = name_char(s)?;
+    let a = a + name_pad(&s[a..]).unwrap_or(0);
+    if starts_any(&s[a..], NAME_END_CHAR) {
+        return None;
+    }
+    Some(a + name_char(&s[a..])?)
+}
+
+/// name3 = name_char ~ !name_pad ~ name2
+fn name3(s: &str) -> Option<usize> {
+    let a = name_char(s)?;
+    if name_pad(&s[a..]).is_some() {
+        return None;
+    }
+    Some(a + name2(&s[a..])?)
+}
+
+/// name4 = name_char ~ name_char ~ !name_pad ~ name2
+fn name4(s: &str) -> Option<usize> {
+    let a = name_char(s)?;
+    let a = a + name_char(&s[a..])?;
+    if name_pad(&s[a..]).is_some() {
+        return None;
+    }
+    Some(a + name2(&s[a..])?)
+}
+
+/// &name_follow
+fn name_follows(s: &str) -> bool {
+    let Some(c) = first(s) else {
+        return true; // EOI
+    };
+    match c {
+        '、' | '，' | ',' | '；' | ';' | '。' | '（' | '(' | '）' | ')' | '和' | '等' | '为'
+        | '的' | '已' | '被' | '因' | '于' | '兼' | '\n' | '\r' | ' ' | '\t' | '\u{3000}'
+        | '\u{00A0}' => true,
+        // ASCII_DIGIT+ ~ ("名" | "人")
+        '0'..='9' => {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            s[digits..].starts_with(['名', '人'])
+        }
+        _ => starts_any(s, NAME_FOLLOW_WORDS),
+    }
+}
+
+/// `count` Han characters (han{count}), or with `unlinked` (!name_link ~ han){count}.
+fn han_run(s: &str, count: usize, unlinked: bool) -> Option<usize> {
+    let mut len = 0;
+    for _ in 0..count {
+        if unlinked && starts_any(&s[len..], NAME_LINK) {
+            return None;
+        }
+        len += first(&s[len..]).filter(|&c| han(c))?.len_utf8();
+    }
+    Some(len)
+}
+
+/// &abbreviated_congress = ("省" | "市" | "县" | "区" | "州") ~ term,
+/// term = "第"? ~ numeral ~ "届", numeral = arabic_numeral | chinese_numeral.
+fn abbreviated_congress(s: &str) -> bool {
+    let Some(c) = first(s).filter(|c| matches!(c, '省' | '市' | '县' | '区' | '州')) else {
+        return false;
+    };
+    let s = &s[c.len_utf8()..];
+    let s = s.strip_prefix('第').unwrap_or(s);
+    let arabic = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let chinese = |c: char| {
+        matches!(
+            c,
+            '〇' | '零'
+                | '一'
+                | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '廿'
+        )
+    };
+    let digits = if first(s).is_some_and(arabic) {
+        s.len() - s.trim_start_matches(arabic).len()
+    } else {
+        s.len() - s.trim_start_matches(chinese).len()
+    };
+    digits > 0 && s[digits..].starts_with('届')
+}
+
+/// The length of the `plain_name` at the start of `s`, read as the grammar reads it:
+///
+/// ```text
+/// plain_name = @{ !name_start_stop ~ (
+///     han{5} ~ &open_paren | name4 ~ &name_follow | name3 ~ &name_follow | name2 ~ &name_follow
+///   | (!name_link ~ han){4} ~ &abbreviated_congress | …{3} … | …{2} … ) }
+/// ```
+pub(crate) fn plain_name_len(s: &str) -> Option<usize> {
+    if starts_any(s, NAME_START_STOP) {
+        return None;
+    }
+    if let Some(n) = han_run(s, 5, false) {
+        if s[n..].starts_with('（') || s[n..].starts_with('(') {
+            return Some(n);
+        }
+    }
+    for candidate in [name4, name3, name2] {
+        if let Some(n) = candidate(s) {
+            if name_follows(&s[n..]) {
+                return Some(n);
+            }
+        }
+    }
+    [4, 3, 2]
+        .into_iter()
+        .find_map(|count| han_run(s, count, true).filter(|&n| abbreviated_congress(&s[n..])))
+}

@@ -1,0 +1,225 @@
+//! The rules read by hand (src/syntax/hand.rs) against the grammar's own reading of them.
+//!
+//! build.rs keeps pest's function for each such rule, and `gazette::syntax::grammar_only`
+//! switches the hand-written reading off: every comparison here parses the same text twice,
+//! once each way, and asks for the same pairs, or the same error (position and expected rules).
+//! Rule by rule on generated strings of the characters the rules test; root by root on every
+//! line and clause start of the examples (the real forms included), of damaged lines and of
+//! generated pages; and whole documents, tree for tree.
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+mod common;
+
+use gazette::syntax::{grammar_only, parse_document, NoticeParser, Rule};
+use pest::Parser;
+use proptest::prelude::*;
+
+type Flat = Result<Vec<(Rule, usize, usize)>, pest::error::Error<Rule>>;
+
+fn flat(rule: Rule, text: &str) -> Flat {
+    NoticeParser::parse(rule, text).map(|pairs| {
+        pairs
+            .flatten()
+            .map(|p| (p.as_rule(), p.as_span().start(), p.as_span().end()))
+            .collect()
+    })
+}
+
+fn same(rule: Rule, text: &str) {
+    let hand = flat(rule, text);
+    let grammar = grammar_only(|| flat(rule, text));
+    assert_eq!(
+        hand, grammar,
+        "{rule:?} reads 「{text}」 differently by hand and by the grammar"
+    );
+}
+
+/// The roots a line or a clause start is read with.
+const ROOTS: &[Rule] = &[
+    Rule::plain_name_root,
+    Rule::name_root,
+    Rule::clause_item_root,
+    Rule::clause_item_fast_root,
+    Rule::entry_root,
+    Rule::entry_fast_root,
+    Rule::paragraph_root,
+    Rule::body_start_root,
+    Rule::header_root,
+    Rule::title_root,
+];
+
+const SEPARATORS: &[char] = &['，', ',', '；', ';', '。', '：', ':', '、', '的', '为'];
+
+fn compare_line(line: &str) -> usize {
+    let mut compared = 0;
+    let starts = std::iter::once(0).chain(
+        line.char_indices()
+            .filter(|(_, c)| SEPARATORS.contains(c))
+            .map(|(i, c)| i + c.len_utf8()),
+    );
+    for s in starts {
+        for &root in ROOTS {
+            same(root, &line[s..]);
+            compared += 1;
+        }
+    }
+    compared
+}
+
+fn texts() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = common::example_files()
+        .into_iter()
+        .filter_map(|p| {
+            let text = String::from_utf8(std::fs::read(&p).ok()?).ok()?;
+            Some((p.display().to_string(), text))
+        })
+        .collect();
+    out.extend(corpus::pages(21, 30).into_iter().map(|p| (p.name, p.text)));
+    out
+}
+
+#[test]
+fn every_root_reads_every_line_of_the_examples_and_pages_alike() {
+    let mut compared = 0;
+    for (_, text) in texts() {
+        for line in text.lines() {
+            compared += compare_line(line);
+        }
+    }
+    assert!(compared > 100_000, "compared {compared}");
+}
+
+#[test]
+fn damaged_lines_are_read_alike() {
+    let mut compared = 0;
+    for (_, text) in texts().into_iter().take(200) {
+        for line in text.lines().filter(|l| l.chars().count() > 6) {
+            let chars: Vec<(usize, char)> = line.char_indices().collect();
+            for k in [1, 2, 4, 7] {
+                let Some(&(i, c)) = chars.get(k) else { break };
+                // A character lost, and the same character doubled.
+                let lost = format!("{}{}", &line[..i], &line[i + c.len_utf8()..]);
+                let doubled = format!("{}{c}{}", &line[..i], &line[i..]);
+                compared += compare_line(&lost) + compare_line(&doubled);
+            }
+        }
+    }
+    assert!(compared > 50_000, "compared {compared}");
+}
+
+#[test]
+fn whole_documents_are_read_alike() {
+    for (name, text) in texts() {
+        let hand = format!("{:?}", parse_document(&text));
+        let grammar = grammar_only(|| format!("{:?}", parse_document(&text)));
+        assert!(hand == grammar, "{name}: the trees differ");
+    }
+}
+
+/// The characters the name rules test: Han characters that begin or end the words around a
+/// name, others that do not, padding, marks and zero-width characters, digits of both widths,
+/// numerals, brackets, separators and line breaks.
+const ALPHABET: &[&str] = &[
+    "王",
+    "李",
+    "张",
+    "建",
+    "国",
+    "为",
+    "的",
+    "辞",
+    "去",
+    "职",
+    "调",
+    "离",
+    "迁",
+    "出",
+    "已",
+    "被",
+    "等",
+    "代",
+    "表",
+    "同",
+    "志",
+    "因",
+    "病",
+    "提",
+    "不",
+    "幸",
+    "遇",
+    "害",
+    "于",
+    "兼",
+    "现",
+    "任",
+    "在",
+    "期",
+    "内",
+    "再",
+    "担",
+    "和",
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "第",
+    "十",
+    "二",
+    "〇",
+    "届",
+    "名",
+    "人",
+    "开",
+    "转",
+    "业",
+    "罢",
+    "免",
+    "补",
+    "选",
+    "递",
+    "逝",
+    "世",
+    "、",
+    "，",
+    ",",
+    "；",
+    "。",
+    "（",
+    "(",
+    "）",
+    ")",
+    "1",
+    "2",
+    "３",
+    "　",
+    " ",
+    "\t",
+    "\u{a0}",
+    "\n",
+    "\r",
+    "\u{200b}",
+    "\u{301}",
+    "\u{e0100}",
+    "\u{ad}",
+    "·",
+    "a",
+    "𠀋",
+    "㐀",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    #[test]
+    fn a_name_is_read_alike_in_generated_text(
+        picks in proptest::collection::vec(0..ALPHABET.len(), 0..12)
+    ) {
+        let text: String = picks.iter().map(|&i| ALPHABET[i]).collect();
+        same(Rule::plain_name_root, &text);
+        same(Rule::name_root, &text);
+        same(Rule::clause_item_root, &text);
+    }
+}
