@@ -3,7 +3,7 @@
 //! build.rs keeps pest's function for each such rule, and `gazette::syntax::grammar_only`
 //! switches the hand-written reading off: every comparison here parses the same text twice,
 //! once each way, and asks for the same pairs, or the same error (position and expected rules).
-//! Rule by rule on generated strings of the characters the rules test; root by root on every
+//! Rule by rule on generated strings of the characters the rules test (names, regions); root by root on every
 //! line and clause start of the examples (the real forms included), of damaged lines and of
 //! generated pages; and whole documents, tree for tree.
 
@@ -39,6 +39,8 @@ fn same(rule: Rule, text: &str) {
 /// The roots a line or a clause start is read with.
 const ROOTS: &[Rule] = &[
     Rule::plain_name_root,
+    Rule::region_root,
+    Rule::signature_root,
     Rule::name_root,
     Rule::clause_item_root,
     Rule::clause_item_fast_root,
@@ -210,6 +212,72 @@ const ALPHABET: &[&str] = &[
     "㐀",
 ];
 
+/// The characters the region rule tests: place suffixes, stop words, terms, congress and
+/// committee words, the two whole regions, other Han and Latin letters.
+const REGION_ALPHABET: &[&str] = &[
+    "重庆",
+    "罢免",
+    "确认",
+    "选出",
+    "递补",
+    "辞职",
+    "去世",
+    "去",
+    "世",
+    "委",
+    "江",
+    "北",
+    "市",
+    "区",
+    "县",
+    "省",
+    "州",
+    "自治",
+    "旗",
+    "地区",
+    "特别行政区",
+    "盟",
+    "镇",
+    "乡",
+    "为",
+    "的",
+    "委员会",
+    "代表",
+    "人民",
+    "决定",
+    "接受",
+    "补选",
+    "选举",
+    "辞去",
+    "调离",
+    "关于",
+    "第",
+    "六",
+    "十",
+    "二",
+    "〇",
+    "届",
+    "1",
+    "２",
+    "人民代表大会",
+    "人大",
+    "常务委员会",
+    "常委会",
+    "常",
+    "人",
+    "中华人民共和国",
+    "全国",
+    "全",
+    "A",
+    "b",
+    "·",
+    "、",
+    "，",
+    " ",
+    "\n",
+    "𠀋",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(20_000))]
 
@@ -221,5 +289,15 @@ proptest! {
         same(Rule::plain_name_root, &text);
         same(Rule::name_root, &text);
         same(Rule::clause_item_root, &text);
+    }
+
+    #[test]
+    fn a_region_is_read_alike_in_generated_text(
+        picks in proptest::collection::vec(0..REGION_ALPHABET.len(), 0..10)
+    ) {
+        let text: String = picks.iter().map(|&i| REGION_ALPHABET[i]).collect();
+        same(Rule::region_root, &text);
+        same(Rule::signature_root, &text);
+        same(Rule::body_start_root, &text);
     }
 }

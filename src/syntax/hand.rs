@@ -2,10 +2,12 @@
 //!
 //! A name (`plain_name`) carries no delimiter of its own: the grammar tries each length from
 //! four characters down and, after each, the thirty words that may follow a name
-//! (`name_follow`), one string comparison each. Names stand in almost every clause and entry,
-//! so that was a tenth of a check. The rule is still defined by grammar/notice.pest: build.rs
-//! keeps pest's function for it as `<rule>_grammar` and makes the rule a call to the function
-//! here, which reads the same language in one pass over a few characters. tests/hand_rules.rs
+//! (`name_follow`), one string comparison each. A region (`region`, 「重庆市江北区」) tests
+//! thirty stop words before each of its characters. Names stand in almost every clause and
+//! entry, regions in every congress: each was a tenth of a check. The rules are still defined
+//! by grammar/notice.pest: build.rs
+//! keeps pest's function for each as `<rule>_grammar` and makes the rule a call to the
+//! function here, which reads the same language in one pass over a few characters. tests/hand_rules.rs
 //! holds the two equal, rule by rule on generated strings and root by root on every line of
 //! the examples, the real forms and generated pages, by switching the hand-written reading off
 //! ([`grammar_only`]).
@@ -42,25 +44,40 @@ fn rest<'i>(state: &ParserState<'i, Rule>) -> &'i str {
     &here.span(here).get_input()[here.pos()..]
 }
 
-/// `plain_name` (an atomic rule): the grammar's function where the hand-written reading is off.
-pub(crate) fn plain_name<'i>(
+type RuleFn<'i> = fn(State<'i>) -> ParseResult<State<'i>>;
+
+/// An atomic rule read by `recognise` (the length in bytes of what the rule matches at the
+/// start of the text, or `None`), as pest would read it: the rule's pair, no pairs inside,
+/// the failure tracked at the rule's start. The grammar's function where the hand-written
+/// reading is off.
+fn atomic_by_hand<'i>(
     state: State<'i>,
-    grammar: fn(State<'i>) -> ParseResult<State<'i>>,
+    rule: Rule,
+    grammar: RuleFn<'i>,
+    recognise: fn(&str) -> Option<usize>,
 ) -> ParseResult<State<'i>> {
     if GRAMMAR_ONLY.with(Cell::get) {
         return grammar(state);
     }
-    state.rule(Rule::plain_name, |state| {
+    state.rule(rule, |state| {
         state.atomic(pest::Atomicity::Atomic, |state| {
-            match plain_name_len(rest(&state)) {
-                Some(len) => {
-                    let chars = rest(&state)[..len].chars().count();
-                    state.skip(chars)
-                }
+            let rest = rest(&state);
+            match recognise(rest) {
+                Some(len) => state.skip(rest[..len].chars().count()),
                 None => Err(state),
             }
         })
     })
+}
+
+/// `plain_name` (grammar/notice.pest), read by [`plain_name_len`].
+pub(crate) fn plain_name<'i>(state: State<'i>, grammar: RuleFn<'i>) -> ParseResult<State<'i>> {
+    atomic_by_hand(state, Rule::plain_name, grammar, plain_name_len)
+}
+
+/// `region` (grammar/notice.pest), read by [`region_len`].
+pub(crate) fn region<'i>(state: State<'i>, grammar: RuleFn<'i>) -> ParseResult<State<'i>> {
+    atomic_by_hand(state, Rule::region, grammar, region_len)
 }
 
 fn han(c: char) -> bool {
@@ -208,13 +225,16 @@ fn han_run(s: &str, count: usize, unlinked: bool) -> Option<usize> {
     Some(len)
 }
 
-/// &abbreviated_congress = ("省" | "市" | "县" | "区" | "州") ~ term,
-/// term = "第"? ~ numeral ~ "届", numeral = arabic_numeral | chinese_numeral.
+/// &abbreviated_congress = ("省" | "市" | "县" | "区" | "州") ~ term
 fn abbreviated_congress(s: &str) -> bool {
     let Some(c) = first(s).filter(|c| matches!(c, '省' | '市' | '县' | '区' | '州')) else {
         return false;
     };
-    let s = &s[c.len_utf8()..];
+    term(&s[c.len_utf8()..])
+}
+
+/// &term, term = "第"? ~ numeral ~ "届", numeral = arabic_numeral | chinese_numeral.
+fn term(s: &str) -> bool {
     let s = s.strip_prefix('第').unwrap_or(s);
     let arabic = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let chinese = |c: char| {
@@ -271,4 +291,122 @@ pub(crate) fn plain_name_len(s: &str) -> Option<usize> {
     [4, 3, 2]
         .into_iter()
         .find_map(|count| han_run(s, count, true).filter(|&n| abbreviated_congress(&s[n..])))
+}
+
+/// place_suffix, in the grammar's order (the first that matches is taken).
+const PLACE_SUFFIX: &[&str] = &[
+    "市",
+    "区",
+    "县",
+    "省",
+    "州",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "特别行政区",
+    "盟",
+    "旗",
+    "镇",
+    "乡",
+];
+/// place_stop besides place_suffix: the words that never stand inside a place name
+/// (actor_verb spelt out).
+const PLACE_STOP_WORDS: &[&str] = &[
+    "为",
+    "的",
+    "委员会",
+    "代表",
+    "人民",
+    "决定",
+    "接受",
+    "补选",
+    "选举",
+    "罢免",
+    "辞去",
+    "确认",
+    "选出",
+    "递补",
+    "调离",
+    "辞职",
+    "去世",
+    "关于",
+];
+
+fn place_suffix(s: &str) -> Option<usize> {
+    PLACE_SUFFIX
+        .iter()
+        .find(|w| s.starts_with(**w))
+        .map(|w| w.len())
+}
+
+/// region_stop: a character that can begin a term, a congress word or a committee word.
+fn region_stop(c: char) -> bool {
+    matches!(
+        c,
+        '第' | '0'..='9'
+            | '０'..='９'
+            | '〇'
+            | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '廿'
+            | '人'
+            | '常'
+    )
+}
+
+/// place_char = !place_stop ~ !(&region_stop ~ (term | congress_word | "常务委员会" | "常委会"))
+///            ~ (han | ASCII_ALPHA)
+fn place_char(s: &str) -> Option<usize> {
+    let c = first(s)?;
+    if starts_any(s, PLACE_SUFFIX) || starts_any(s, PLACE_STOP_WORDS) {
+        return None;
+    }
+    if region_stop(c)
+        && (term(s) || starts_any(s, &["人民代表大会", "人大", "常务委员会", "常委会"]))
+    {
+        return None;
+    }
+    (han(c) || c.is_ascii_alphabetic()).then_some(c.len_utf8())
+}
+
+/// place_name = place_char{0,12} (taken greedily, as the grammar's nested optionals do)
+///            ~ place_suffix
+fn place_name(s: &str) -> Option<usize> {
+    let mut len = 0;
+    for _ in 0..12 {
+        match place_char(&s[len..]) {
+            Some(n) => len += n,
+            None => break,
+        }
+    }
+    Some(len + place_suffix(&s[len..])?)
+}
+
+/// The length of the `region` at the start of `s`, read as the grammar reads it:
+/// `region = @{ "中华人民共和国" | "全国" | place_name+ }`.
+pub(crate) fn region_len(s: &str) -> Option<usize> {
+    for whole in ["中华人民共和国", "全国"] {
+        if s.starts_with(whole) {
+            return Some(whole.len());
+        }
+    }
+    let mut len = 0;
+    while let Some(n) = place_name(&s[len..]) {
+        len += n;
+    }
+    (len > 0).then_some(len)
 }
