@@ -43,10 +43,12 @@ impl BodyName {
 /// 「人大常委会」 → 「人民代表大会常务委员会」, 「人大」 → 「人民代表大会」, without spaces and invisible
 /// characters; the term is kept.
 pub fn spell_out(text: &str) -> String {
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !crate::source::is_invisible(*c))
-        .collect();
+    // Sized up front: collected from a filter, the string would grow (and move) from nothing.
+    let mut compact = String::with_capacity(text.len());
+    compact.extend(
+        text.chars()
+            .filter(|c| !c.is_whitespace() && !crate::source::is_invisible(*c)),
+    );
     // Most names are printed in full: nothing to spell out, and no pass per abbreviation.
     if !compact.contains("人大") && !compact.contains("常委会") {
         return compact;

@@ -546,9 +546,13 @@ pub(super) fn doubled(text: &str, start: usize, end: usize) -> Option<(Span, Spa
             }
             // Two items of a list (「香港特别行政区、澳门特别行政区」, 「全国人民代表大会和地方各级人民代表
             // 大会」) repeat a word on purpose.
-            let between: String = chars[i + k..j].iter().map(|&(_, c)| c).collect();
-            let listed = between.contains(['、', '和', '及', '与', '，', '《', '》']);
-            if k >= DOUBLED_MIN && !listed {
+            // (Looked at only for a run long enough: this loop runs for every pair of places.)
+            let listed = || {
+                chars[i + k..j]
+                    .iter()
+                    .any(|&(_, c)| matches!(c, '、' | '和' | '及' | '与' | '，' | '《' | '》'))
+            };
+            if k >= DOUBLED_MIN && !listed() {
                 let span = |a: usize, n: usize| {
                     let last = chars[a + n - 1];
                     Span::new(chars[a].0, last.0 + last.1.len_utf8())
