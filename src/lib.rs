@@ -3,7 +3,7 @@
 //! The data flows one way: bytes → [`source`] (decoded, line index) → [`syntax`] (pest parse,
 //! lowering) → [`ast`] → [`model`] (what the notices mean) → [`check`] (rules) → [`diagnostic`] → [`render`].
 
-// pest_derive without its "std" feature writes `::alloc::…` paths (see Cargo.toml).
+// The parser pest_generator writes without its "std" feature (build.rs) uses `::alloc::…` paths.
 extern crate alloc;
 
 pub mod ast;
