@@ -237,30 +237,10 @@ fn abbreviated_congress(s: &str) -> bool {
 fn term(s: &str) -> bool {
     let s = s.strip_prefix('第').unwrap_or(s);
     let arabic = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let chinese = |c: char| {
-        matches!(
-            c,
-            '〇' | '零'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '廿'
-        )
-    };
     let digits = if first(s).is_some_and(arabic) {
         s.len() - s.trim_start_matches(arabic).len()
     } else {
-        s.len() - s.trim_start_matches(chinese).len()
+        s.len() - s.trim_start_matches(chinese_numeral).len()
     };
     digits > 0 && s[digits..].starts_with('届')
 }
@@ -341,14 +321,11 @@ fn place_suffix(s: &str) -> Option<usize> {
         .map(|w| w.len())
 }
 
-/// region_stop: a character that can begin a term, a congress word or a committee word.
-fn region_stop(c: char) -> bool {
+/// A character of chinese_numeral.
+fn chinese_numeral(c: char) -> bool {
     matches!(
         c,
-        '第' | '0'..='9'
-            | '０'..='９'
-            | '〇'
-            | '零'
+        '〇' | '零'
             | '一'
             | '二'
             | '两'
@@ -363,9 +340,13 @@ fn region_stop(c: char) -> bool {
             | '百'
             | '千'
             | '廿'
-            | '人'
-            | '常'
     )
+}
+
+/// region_stop: a character that can begin a term (第, a numeral), a congress word (人) or a
+/// committee word (常).
+fn region_stop(c: char) -> bool {
+    matches!(c, '第' | '人' | '常' | '0'..='9' | '０'..='９') || chinese_numeral(c)
 }
 
 /// place_char = !place_stop ~ !(&region_stop ~ (term | congress_word | "常务委员会" | "常委会"))

@@ -24,178 +24,83 @@ use aho_corasick::AhoCorasick;
 
 use super::*;
 
-/// The fixed words the forms' conditions ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Word {
-    De,
-    Ren,
-    Ming,
-    ShiYou,
-    XianYou,
-    XiangYing,
-    ZhongZhi,
-    YouXiao,
-    DaiBiaoZiGe,
-    ZiGeShenCha,
-    BuXuan,
-    XuanJu,
-    XuanChu,
-    DiBu,
-    JieShou,
-    TongYi,
-    ZeLingCiQu,
-    TiChu,
-    BaMian,
-    QuShi,
-    ShiShi,
-    YuHai,
-    BingGu,
-    Huan,
-    TuFa,
-    AiDao,
-    DiaoLi,
-    QianChu,
-    LiKai,
-    FullParen,
-    HalfParen,
-    RenDa,
-    RenMinDaiBiaoDaHui,
-    ShangQue,
-    QueE,
-    JiDong,
-    ChuQue,
-    MingE,
-    DaiBiaoYingWei,
-    YingYouDaiBiao,
-    CiHuiYi,
-    BoDuo,
-    XingShiJuLiu,
-    DaiBu,
-    JiYa,
-    PanChu,
-    LiuZhi,
-    ZanTing,
-    BuZaiBenQuYu,
-    YiLai,
+/// Declares the fixed words once: the enum, every word in its order (a word's index is its
+/// discriminant) and each word's text.
+macro_rules! words {
+    ($($word:ident => $text:literal,)*) => {
+        /// The fixed words the forms' conditions ask for.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        enum Word {
+            $($word,)*
+        }
+
+        const WORDS: &[Word] = &[$(Word::$word,)*];
+
+        impl Word {
+            fn text(self) -> &'static str {
+                match self {
+                    $(Word::$word => $text,)*
+                }
+            }
+        }
+    };
 }
 
-/// Every word, in the order of the enum (a word's index is its discriminant).
-const WORDS: [Word; 50] = {
-    use Word::*;
-    [
-        De,
-        Ren,
-        Ming,
-        ShiYou,
-        XianYou,
-        XiangYing,
-        ZhongZhi,
-        YouXiao,
-        DaiBiaoZiGe,
-        ZiGeShenCha,
-        BuXuan,
-        XuanJu,
-        XuanChu,
-        DiBu,
-        JieShou,
-        TongYi,
-        ZeLingCiQu,
-        TiChu,
-        BaMian,
-        QuShi,
-        ShiShi,
-        YuHai,
-        BingGu,
-        Huan,
-        TuFa,
-        AiDao,
-        DiaoLi,
-        QianChu,
-        LiKai,
-        FullParen,
-        HalfParen,
-        RenDa,
-        RenMinDaiBiaoDaHui,
-        ShangQue,
-        QueE,
-        JiDong,
-        ChuQue,
-        MingE,
-        DaiBiaoYingWei,
-        YingYouDaiBiao,
-        CiHuiYi,
-        BoDuo,
-        XingShiJuLiu,
-        DaiBu,
-        JiYa,
-        PanChu,
-        LiuZhi,
-        ZanTing,
-        BuZaiBenQuYu,
-        YiLai,
-    ]
-};
-
-impl Word {
-    fn text(self) -> &'static str {
-        use Word::*;
-        match self {
-            De => "的",
-            Ren => "人",
-            Ming => "名",
-            ShiYou => "实有",
-            XianYou => "现有",
-            XiangYing => "相应",
-            ZhongZhi => "终止",
-            YouXiao => "有效",
-            DaiBiaoZiGe => "代表资格",
-            ZiGeShenCha => "代表资格审查委员会",
-            BuXuan => "补选",
-            XuanJu => "选举",
-            XuanChu => "选出",
-            DiBu => "递补",
-            JieShou => "接受",
-            TongYi => "同意",
-            ZeLingCiQu => "被责令辞去",
-            TiChu => "提出",
-            BaMian => "罢免",
-            QuShi => "去世",
-            ShiShi => "逝世",
-            YuHai => "遇害",
-            BingGu => "病故",
-            Huan => "患",
-            TuFa => "突发",
-            AiDao => "哀悼",
-            DiaoLi => "调离",
-            QianChu => "迁出",
-            LiKai => "离开",
-            FullParen => "（",
-            HalfParen => "(",
-            RenDa => "人大",
-            RenMinDaiBiaoDaHui => "人民代表大会",
-            ShangQue => "尚缺",
-            QueE => "缺额",
-            JiDong => "机动",
-            ChuQue => "出缺",
-            MingE => "名额",
-            DaiBiaoYingWei => "代表应为",
-            YingYouDaiBiao => "应有代表",
-            CiHuiYi => "次会议",
-            BoDuo => "剥夺政治权利",
-            XingShiJuLiu => "刑事拘留",
-            DaiBu => "逮捕",
-            JiYa => "羁押",
-            PanChu => "判处",
-            LiuZhi => "留置",
-            ZanTing => "暂停",
-            BuZaiBenQuYu => "不在本行政区域内",
-            YiLai => "以来",
-        }
-    }
+words! {
+    De => "的",
+    Ren => "人",
+    Ming => "名",
+    ShiYou => "实有",
+    XianYou => "现有",
+    XiangYing => "相应",
+    ZhongZhi => "终止",
+    YouXiao => "有效",
+    DaiBiaoZiGe => "代表资格",
+    ZiGeShenCha => "代表资格审查委员会",
+    BuXuan => "补选",
+    XuanJu => "选举",
+    XuanChu => "选出",
+    DiBu => "递补",
+    JieShou => "接受",
+    TongYi => "同意",
+    ZeLingCiQu => "被责令辞去",
+    TiChu => "提出",
+    BaMian => "罢免",
+    QuShi => "去世",
+    ShiShi => "逝世",
+    YuHai => "遇害",
+    BingGu => "病故",
+    Huan => "患",
+    TuFa => "突发",
+    AiDao => "哀悼",
+    DiaoLi => "调离",
+    QianChu => "迁出",
+    LiKai => "离开",
+    FullParen => "（",
+    HalfParen => "(",
+    RenDa => "人大",
+    RenMinDaiBiaoDaHui => "人民代表大会",
+    ShangQue => "尚缺",
+    QueE => "缺额",
+    JiDong => "机动",
+    ChuQue => "出缺",
+    MingE => "名额",
+    DaiBiaoYingWei => "代表应为",
+    YingYouDaiBiao => "应有代表",
+    CiHuiYi => "次会议",
+    BoDuo => "剥夺政治权利",
+    XingShiJuLiu => "刑事拘留",
+    DaiBu => "逮捕",
+    JiYa => "羁押",
+    PanChu => "判处",
+    LiuZhi => "留置",
+    ZanTing => "暂停",
+    BuZaiBenQuYu => "不在本行政区域内",
+    YiLai => "以来",
 }
 
 static WORD_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(WORDS.map(Word::text)).expect("fixed words build an automaton")
+    AhoCorasick::new(WORDS.iter().map(|w| w.text())).expect("fixed words build an automaton")
 });
 
 /// Where each word last begins in a paragraph: whether it stands ahead of a position is then
