@@ -6,9 +6,16 @@
 
 use std::{env, fs, path::Path};
 
-/// The rules read by hand: names and the regions of congresses, the costliest token runs of
-/// the grammar.
-const HAND_WRITTEN: &[&str] = &["plain_name", "region"];
+/// The rules read by hand: the costliest token runs of the grammar (names, regions of
+/// congresses, posts, numerals).
+const HAND_WRITTEN: &[&str] = &[
+    "plain_name",
+    "dotted_name",
+    "region",
+    "post",
+    "arabic_numeral",
+    "chinese_numeral",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=grammar/notice.pest");

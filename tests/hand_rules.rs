@@ -3,7 +3,7 @@
 //! build.rs keeps pest's function for each such rule, and `gazette::syntax::grammar_only`
 //! switches the hand-written reading off: every comparison here parses the same text twice,
 //! once each way, and asks for the same pairs, or the same error (position and expected rules).
-//! Rule by rule on generated strings of the characters the rules test (names, regions); root by root on every
+//! Rule by rule on generated strings of the characters the rules test (names, regions, posts, numerals); root by root on every
 //! line and clause start of the examples (the real forms included), of damaged lines and of
 //! generated pages; and whole documents, tree for tree.
 
@@ -39,7 +39,10 @@ fn same(rule: Rule, text: &str) {
 /// The roots a line or a clause start is read with.
 const ROOTS: &[Rule] = &[
     Rule::plain_name_root,
+    Rule::dotted_name_root,
     Rule::region_root,
+    Rule::post_root,
+    Rule::numeral_root,
     Rule::signature_root,
     Rule::name_root,
     Rule::clause_item_root,
@@ -278,6 +281,58 @@ const REGION_ALPHABET: &[&str] = &[
     "𠀋",
 ];
 
+/// The characters of posts, dotted names and numerals: brackets of both widths (nested,
+/// unclosed, stray closing ones), the separators and words a post stops at, the verbs it may
+/// not begin with, middle dots of every kind, digits of both widths and Chinese numerals.
+const POST_ALPHABET: &[&str] = &[
+    "（",
+    "(",
+    "）",
+    ")",
+    "、",
+    "，",
+    ",",
+    "；",
+    ";",
+    "。",
+    "职务",
+    "职",
+    "务",
+    "相应",
+    "相",
+    "决定",
+    "任命",
+    "免去",
+    "撤销",
+    "批准",
+    "\n",
+    "\r",
+    " ",
+    "院长",
+    "市",
+    "副",
+    "多来提曼",
+    "开米克",
+    "·",
+    "•",
+    "・",
+    "．",
+    "‧",
+    "的",
+    "为",
+    "等",
+    "1",
+    "２",
+    "一",
+    "十",
+    "〇",
+    "廿",
+    "两",
+    "届",
+    "名",
+    "a",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(20_000))]
 
@@ -289,6 +344,17 @@ proptest! {
         same(Rule::plain_name_root, &text);
         same(Rule::name_root, &text);
         same(Rule::clause_item_root, &text);
+    }
+
+    #[test]
+    fn posts_dotted_names_and_numerals_are_read_alike_in_generated_text(
+        picks in proptest::collection::vec(0..POST_ALPHABET.len(), 0..12)
+    ) {
+        let text: String = picks.iter().map(|&i| POST_ALPHABET[i]).collect();
+        same(Rule::post_root, &text);
+        same(Rule::dotted_name_root, &text);
+        same(Rule::numeral_root, &text);
+        same(Rule::entry_root, &text);
     }
 
     #[test]

@@ -4,8 +4,10 @@
 //! four characters down and, after each, the thirty words that may follow a name
 //! (`name_follow`), one string comparison each. A region (`region`, 「重庆市江北区」) tests
 //! thirty stop words before each of its characters. Names stand in almost every clause and
-//! entry, regions in every congress: each was a tenth of a check. The rules are still defined
-//! by grammar/notice.pest: build.rs
+//! entry, regions in every congress: each was a tenth of a check. Posts (`post`, a run up to
+//! a separator with bracketed groups kept whole), dotted names and numerals are simpler runs
+//! pest read one rule call per character. The rules are still defined by
+//! grammar/notice.pest: build.rs
 //! keeps pest's function for each as `<rule>_grammar` and makes the rule a call to the
 //! function here, which reads the same language in one pass over a few characters. tests/hand_rules.rs
 //! holds the two equal, rule by rule on generated strings and root by root on every line of
@@ -240,7 +242,7 @@ fn term(s: &str) -> bool {
     let digits = if first(s).is_some_and(arabic) {
         s.len() - s.trim_start_matches(arabic).len()
     } else {
-        s.len() - s.trim_start_matches(chinese_numeral).len()
+        s.len() - s.trim_start_matches(chinese_numeral_char).len()
     };
     digits > 0 && s[digits..].starts_with('届')
 }
@@ -322,7 +324,7 @@ fn place_suffix(s: &str) -> Option<usize> {
 }
 
 /// A character of chinese_numeral.
-fn chinese_numeral(c: char) -> bool {
+fn chinese_numeral_char(c: char) -> bool {
     matches!(
         c,
         '〇' | '零'
@@ -346,7 +348,7 @@ fn chinese_numeral(c: char) -> bool {
 /// region_stop: a character that can begin a term (第, a numeral), a congress word (人) or a
 /// committee word (常).
 fn region_stop(c: char) -> bool {
-    matches!(c, '第' | '人' | '常' | '0'..='9' | '０'..='９') || chinese_numeral(c)
+    matches!(c, '第' | '人' | '常' | '0'..='9' | '０'..='９') || chinese_numeral_char(c)
 }
 
 /// place_char = !place_stop ~ !(&region_stop ~ (term | congress_word | "常务委员会" | "常委会"))
@@ -388,6 +390,133 @@ pub(crate) fn region_len(s: &str) -> Option<usize> {
     let mut len = 0;
     while let Some(n) = place_name(&s[len..]) {
         len += n;
+    }
+    (len > 0).then_some(len)
+}
+
+/// `arabic_numeral` (grammar/notice.pest): `@{ (ASCII_DIGIT | '０'..'９')+ }`.
+pub(crate) fn arabic_numeral<'i>(state: State<'i>, grammar: RuleFn<'i>) -> ParseResult<State<'i>> {
+    atomic_by_hand(state, Rule::arabic_numeral, grammar, |s| {
+        let len = s.len() - s.trim_start_matches(arabic_digit).len();
+        (len > 0).then_some(len)
+    })
+}
+
+/// `chinese_numeral` (grammar/notice.pest): a run of its characters.
+pub(crate) fn chinese_numeral<'i>(state: State<'i>, grammar: RuleFn<'i>) -> ParseResult<State<'i>> {
+    atomic_by_hand(state, Rule::chinese_numeral, grammar, |s| {
+        let len = s.len() - s.trim_start_matches(chinese_numeral_char).len();
+        (len > 0).then_some(len)
+    })
+}
+
+/// `dotted_name` (grammar/notice.pest), read by [`dotted_name_len`].
+pub(crate) fn dotted_name<'i>(state: State<'i>, grammar: RuleFn<'i>) -> ParseResult<State<'i>> {
+    atomic_by_hand(state, Rule::dotted_name, grammar, dotted_name_len)
+}
+
+/// `post` (grammar/notice.pest), read by [`post_len`].
+pub(crate) fn post<'i>(state: State<'i>, grammar: RuleFn<'i>) -> ParseResult<State<'i>> {
+    atomic_by_hand(state, Rule::post, grammar, post_len)
+}
+
+fn arabic_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// middle_dot
+fn middle_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '・' | '．' | '‧')
+}
+
+/// The length of the `dotted_name` at the start of `s`, read as the grammar reads it:
+/// `dotted_name = @{ (han+ ~ middle_dot)+ ~ dotted_last }`, each `han+` taking every Han
+/// character it can, and `dotted_last` the longest of six to one Han characters that a word
+/// of `name_follow` follows.
+pub(crate) fn dotted_name_len(s: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut parts = 0;
+    loop {
+        let rest = &s[len..];
+        let run = rest.len() - rest.trim_start_matches(han).len();
+        let Some(dot) = first(&rest[run..]).filter(|&c| run > 0 && middle_dot(c)) else {
+            break;
+        };
+        len += run + dot.len_utf8();
+        parts += 1;
+    }
+    if parts == 0 {
+        return None;
+    }
+    (1..=6)
+        .rev()
+        .find_map(|count| han_run(&s[len..], count, false).filter(|&n| name_follows(&s[len + n..])))
+        .map(|n| len + n)
+}
+
+/// post_verb
+const POST_VERB: &[&str] = &["决定", "任命", "免去", "撤销", "批准"];
+
+fn open_paren(c: char) -> bool {
+    c == '（' || c == '('
+}
+
+fn close_paren(c: char) -> bool {
+    c == '）' || c == ')'
+}
+
+/// paren_text = (!(open_paren | close_paren | NEWLINE) ~ ANY)*
+fn paren_text(s: &str) -> usize {
+    s.find(|c: char| open_paren(c) || close_paren(c) || c == '\n' || c == '\r')
+        .unwrap_or(s.len())
+}
+
+/// paren_inner = open_paren ~ paren_text ~ close_paren
+fn paren_inner(s: &str) -> Option<usize> {
+    let open = first(s).filter(|&c| open_paren(c))?.len_utf8();
+    let len = open + paren_text(&s[open..]);
+    let close = first(&s[len..]).filter(|&c| close_paren(c))?.len_utf8();
+    Some(len + close)
+}
+
+/// paren_group = open_paren ~ paren_text ~ (paren_inner ~ paren_text)* ~ close_paren
+fn paren_group(s: &str) -> Option<usize> {
+    let open = first(s).filter(|&c| open_paren(c))?.len_utf8();
+    let mut len = open + paren_text(&s[open..]);
+    while let Some(inner) = paren_inner(&s[len..]) {
+        len += inner;
+        len += paren_text(&s[len..]);
+    }
+    let close = first(&s[len..]).filter(|&c| close_paren(c))?.len_utf8();
+    Some(len + close)
+}
+
+/// post_stop = enum_comma | comma | semicolon | full_stop | "职务" | NEWLINE | "相应"
+fn post_stop(s: &str) -> bool {
+    matches!(
+        first(s),
+        Some('、' | '，' | ',' | '；' | ';' | '。' | '\n' | '\r')
+    ) || s.starts_with("职务")
+        || s.starts_with("相应")
+}
+
+/// The length of the `post` at the start of `s`, read as the grammar reads it:
+/// `post = @{ !post_verb ~ (paren_group | !post_stop ~ ANY)+ }`.
+pub(crate) fn post_len(s: &str) -> Option<usize> {
+    if starts_any(s, POST_VERB) {
+        return None;
+    }
+    let mut len = 0;
+    loop {
+        let rest = &s[len..];
+        if let Some(group) = paren_group(rest) {
+            len += group;
+            continue;
+        }
+        match first(rest) {
+            Some(c) if !post_stop(rest) => len += c.len_utf8(),
+            _ => break,
+        }
     }
     (len > 0).then_some(len)
 }
