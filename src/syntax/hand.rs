@@ -6,13 +6,14 @@
 //! thirty stop words before each of its characters. Names stand in almost every clause and
 //! entry, regions in every congress: each was a tenth of a check. Posts (`post`, a run up to
 //! a separator with bracketed groups kept whole), dotted names and numerals are simpler runs
-//! pest read one rule call per character. The rules are still defined by
-//! grammar/notice.pest: build.rs
-//! keeps pest's function for each as `<rule>_grammar` and makes the rule a call to the
-//! function here, which reads the same language in one pass over a few characters. tests/hand_rules.rs
-//! holds the two equal, rule by rule on generated strings and root by root on every line of
-//! the examples, the real forms and generated pages, by switching the hand-written reading off
-//! ([`grammar_only`]).
+//! pest read one rule call per character.
+//!
+//! The rules are still defined by grammar/notice.pest: build.rs keeps pest's function for each
+//! as `<rule>_grammar` and makes the rule a call to the function here, which reads the same
+//! language in one pass over a few characters. tests/hand_rules.rs holds the two equal, rule by
+//! rule on generated strings and root by root on every line of the examples, the real forms and
+//! generated pages, by switching the hand-written reading off ([`grammar_only`]). One rule call
+//! stands where pest made many, so the call limit (`super::CALL_LIMIT`) is reached later.
 
 use std::cell::Cell;
 
