@@ -11,14 +11,20 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
 
 /// As [`render`]; with `notes`, also what could not be verified (severity `note`).
 pub fn render_with_notes(reports: &[FileReport], lang: Lang, notes: bool) -> String {
-    let mut out = String::new();
-    for r in reports {
-        let shown = r.diagnostics.iter().filter(|d| super::shown(r, d, notes));
-        for d in shown {
-            out.push_str(&line(r, d, lang));
-        }
-    }
-    out
+    use rayon::prelude::*;
+    // Files in parallel, joined in input order: each file's line index is built here on first
+    // use, a scan of the file, which one thread did for the whole archive after the checks.
+    reports
+        .par_iter()
+        .map(|r| {
+            let mut out = String::new();
+            for d in r.diagnostics.iter().filter(|d| super::shown(r, d, notes)) {
+                out.push_str(&line(r, d, lang));
+            }
+            out
+        })
+        .collect::<Vec<String>>()
+        .concat()
 }
 
 fn line(r: &FileReport, d: &Diagnostic, lang: Lang) -> String {
