@@ -67,7 +67,7 @@ fn end_of(cs: &[(usize, char)], j: usize) -> usize {
 
 /// Whether `text` holds a digit of either width: every date this rule reads begins with one.
 fn has_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) || text.contains(|c| digit(c).is_some())
+    text.contains(|c| digit(c).is_some())
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -422,12 +422,11 @@ impl<'i> ClauseRead<'i> {
 }
 
 /// The first form of `clause_core` that matches `text[pos..]`, as `clause_core` chooses it.
-fn first_fact<'i>(text: &'i str, pos: usize, words: &WordsAhead) -> Option<P<'i>> {
-    let rest = &text[pos..];
-    let ahead = Ahead::new(text, pos, words);
+fn first_fact<'i>(text: &'i str, ahead: &Ahead) -> Option<P<'i>> {
+    let rest = &text[ahead.pos..];
     FORMS
         .iter()
-        .filter(|form| (form.may_match)(&ahead))
+        .filter(|form| (form.may_match)(ahead))
         .find_map(|form| NoticeParser::parse(form.root, rest).ok()?.next())
 }
 
@@ -439,10 +438,12 @@ pub(super) fn read_clause<'i>(
     words: &WordsAhead,
 ) -> Option<ClauseRead<'i>> {
     let mut prefixes = Vec::new();
-    let fact = match first_fact(text, pos, words) {
+    // The text ahead (and the clause's bound in it) is found once for the fact and the openers.
+    let ahead = Ahead::new(text, pos, words);
+    let fact = match first_fact(text, &ahead) {
         Some(f) => Some((0, f)),
         None => {
-            if !prefix_may_match(&Ahead::new(text, pos, words)) {
+            if !prefix_may_match(&ahead) {
                 return None;
             }
             // clause_prefix+ ~ clause_core?
@@ -461,7 +462,7 @@ pub(super) fn read_clause<'i>(
             if prefixes.is_empty() {
                 return None;
             }
-            first_fact(text, at, words).map(|f| (at - pos, f))
+            first_fact(text, &Ahead::new(text, at, words)).map(|f| (at - pos, f))
         }
     };
     let end = match (&fact, prefixes.last()) {
@@ -516,7 +517,9 @@ pub fn clause_reading(text: &str, forms: bool) -> Option<FlatClause> {
     let read = if forms {
         read_clause(text, 0, &WordsAhead::new(text))?
     } else {
-        let root = parse_clause_item(text).ok()?.next()?;
+        let root = NoticeParser::parse(Rule::clause_item_root, text)
+            .ok()?
+            .next()?;
         ClauseRead::from_root(&root)?
     };
     let mut out = Vec::new();

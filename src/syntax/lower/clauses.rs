@@ -152,14 +152,6 @@ pub(super) fn unit_is_named(unit: &str) -> bool {
         .all(|name| UNIT_SUFFIXES.iter().any(|s| name.ends_with(s)))
 }
 
-/// One clause of `text` from its start (`Rule::clause_item_root`), parsed in fast mode: the
-/// same pairs when it succeeds; when it fails, parsed again exactly, so that the error
-/// position reported (GZ003) is the grammar's own.
-pub(super) fn parse_clause_item(text: &str) -> Result<Pairs<'_, Rule>, pest::error::Error<Rule>> {
-    NoticeParser::parse(Rule::clause_item_fast_root, text)
-        .or_else(|_| NoticeParser::parse(Rule::clause_item_root, text))
-}
-
 /// The next clause separator at or after `from`, outside parentheses.
 pub(super) fn next_separator(text: &str, from: usize) -> Option<usize> {
     let mut depth = 0i32;

@@ -4,7 +4,7 @@
 //! lines are then classified and parsed with the fragment entry rules; what no rule accepts
 //! becomes an [`Unrecognised`] node (GZ003), never quiet prose.
 
-use pest::iterators::{Pair, Pairs};
+use pest::iterators::Pair;
 use pest::Parser;
 
 pub(super) use super::expected;
