@@ -39,18 +39,25 @@ pub const RULE: RuleDef = RuleDef {
 const SHORTEST: usize = 3;
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    // Each person's first mention and whether they are moved in, out, or both.
-    let mut people: HashMap<String, (Span, bool, bool)> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
+    // Each person once, in order of first mention, and whether they are moved in, out, or
+    // both. The names are held once (the map keeps indices): on a file of an archive's
+    // notices this table and the index below were the largest memory of the check.
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut people: Vec<Person> = Vec::new();
     let mut note = |name: String, span: Span, into: bool| {
-        let entry = people.entry(name.clone()).or_insert_with(|| {
-            order.push(name);
-            (span, false, false)
+        let i = *at.entry(name).or_insert_with_key(|name| {
+            people.push(Person {
+                name: name.clone(),
+                span,
+                into: false,
+                out: false,
+            });
+            people.len() - 1
         });
         if into {
-            entry.1 = true;
+            people[i].into = true;
         } else {
-            entry.2 = true;
+            people[i].out = true;
         }
     };
     for m in ctx.model.moves() {
@@ -59,31 +66,28 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for m in ctx.model.decision_moves() {
         note(m.person_key(), m.person_span, m.direction == Direction::In);
     }
+    drop(at);
     let only = |into: bool| {
-        order
+        people
             .iter()
-            .filter(|n| {
-                let (_, i, o) = people[*n];
-                (i, o) == (into, !into) && n.chars().count() >= SHORTEST
-            })
+            .filter(|p| (p.into, p.out) == (into, !into) && p.name.chars().count() >= SHORTEST)
             .collect::<Vec<_>>()
     };
     let removed = only(false);
     let removed_by_mask = OneApart::index(&removed);
     for appointed in only(true) {
-        let Some(other) = removed_by_mask.first(appointed, &removed) else {
+        let Some(other) = removed_by_mask.first(&appointed.name, &removed) else {
             continue;
         };
-        let (a_span, ..) = people[appointed];
-        let (r_span, ..) = people[*other];
+        let (a, r) = (&appointed.name, &other.name);
         out.push(
             RULE.diagnostic(
-                a_span,
-                format!("「{appointed}」与「{other}」只差一个字：一人被任命，一人被免职，是否为同一人？"),
-                format!("「{appointed}」 and 「{other}」 differ in one character: one is appointed, the other removed — the same person?"),
+                appointed.span,
+                format!("「{a}」与「{r}」只差一个字：一人被任命，一人被免职，是否为同一人？"),
+                format!("「{a}」 and 「{r}」 differ in one character: one is appointed, the other removed — the same person?"),
             )
             .with_label("任命", "appointed")
-            .with_related(r_span, "免职", "removed")
+            .with_related(other.span, "免职", "removed")
             .with_help(
                 "若是同一人（调任），有一处名字印错了，任免都会落空；若是两个人，无需改动",
                 "if they are one person (a transfer), one of the names is misprinted and both moves fail; if two people, nothing to change",
@@ -92,23 +96,38 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A person of the file's moves: the first mention, and the directions they are moved in.
+struct Person {
+    name: String,
+    span: Span,
+    into: bool,
+    out: bool,
+}
+
+impl AsRef<str> for &Person {
+    fn as_ref(&self) -> &str {
+        &self.name
+    }
+}
+
 /// The names of a list by every way of hiding one of their characters, so that the names one
 /// character apart from a given one are found by lookup. Comparing every appointed name with
 /// every removed one was quadratic: a file of thousands of moves (an archive concatenated into
 /// one document) spent most of its check here.
 struct OneApart {
-    /// (position hidden, hash of the other characters) → indices into the list, in order.
-    masks: HashMap<(usize, u64), Vec<usize>>,
+    /// (position hidden, hash of the other characters, index into the list), sorted: one
+    /// entry per key and name, where a map of vectors held a vector per key.
+    masks: Vec<(usize, u64, usize)>,
 }
 
 impl OneApart {
     fn index<S: AsRef<str>>(names: &[S]) -> OneApart {
-        let mut masks: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-        for (i, name) in names.iter().enumerate() {
-            for key in mask_keys(name.as_ref()) {
-                masks.entry(key).or_default().push(i);
-            }
-        }
+        let mut masks: Vec<(usize, u64, usize)> = names
+            .iter()
+            .enumerate()
+            .flat_map(|(i, name)| mask_keys(name.as_ref()).map(move |(at, hash)| (at, hash, i)))
+            .collect();
+        masks.sort_unstable();
         OneApart { masks }
     }
 
@@ -116,11 +135,12 @@ impl OneApart {
     fn first<'n, S: AsRef<str>>(&self, name: &str, names: &'n [S]) -> Option<&'n S> {
         mask_keys(name)
             // A hash may collide: each candidate is compared in full.
-            .filter_map(|key| {
-                self.masks
-                    .get(&key)?
+            .filter_map(|(at, hash)| {
+                let from = self.masks.partition_point(|&(a, h, _)| (a, h) < (at, hash));
+                self.masks[from..]
                     .iter()
-                    .copied()
+                    .take_while(|&&(a, h, _)| (a, h) == (at, hash))
+                    .map(|&(.., i)| i)
                     .find(|&i| one_char_apart(name, names[i].as_ref()))
             })
             .min()
