@@ -97,10 +97,10 @@ fn from_roster(ctx: &Context, notice: &Notice, term: Option<u32>) -> Option<Prev
     })
 }
 
-struct Item<'a> {
+struct Item<'m, 'a> {
     file: usize,
     notice: &'a Notice,
-    model: QualificationModel<'a>,
+    model: &'m QualificationModel<'a>,
 }
 
 /// The running count and how it was reached, for the message.
@@ -127,10 +127,8 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
         }
     }
     for (file, ctx) in contexts.iter().enumerate() {
-        for notice in ctx.document.notices() {
-            let Some(model) = QualificationModel::of(notice) else {
-                continue;
-            };
+        for model in ctx.model.qualifications() {
+            let notice = model.notice;
             let term = model
                 .figures
                 .iter()

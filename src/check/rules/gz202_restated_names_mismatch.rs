@@ -58,7 +58,7 @@ fn near_miss(m: &QualificationModel, p: &Person, restated: &[usize]) -> Option<u
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for m in QualificationModel::all(ctx.document) {
+    for m in ctx.model.qualifications() {
         let unreadable = !m.unreadable.is_empty();
         let restated: Vec<usize> = m
             .restatements

@@ -2,7 +2,6 @@
 
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::qualification::QualificationModel;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ203",
@@ -26,7 +25,7 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for m in QualificationModel::all(ctx.document) {
+    for m in ctx.model.qualifications() {
         // Two introductions of one person (same name, no conflicting disambiguators).
         for (j, b) in m.introductions.iter().enumerate() {
             let Some(a) = m.introductions[..j].iter().find(|a| {

@@ -3,7 +3,7 @@
 use crate::ast::ConsequenceKind;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
-use crate::model::qualification::{Ground, QualificationModel};
+use crate::model::qualification::Ground;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ204",
@@ -36,7 +36,7 @@ pub const RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     against_the_roster(ctx, out);
-    for m in QualificationModel::all(ctx.document) {
+    for m in ctx.model.qualifications() {
         for c in &m.consequences {
             for p in &c.strangers {
                 // An unread sentence that names the holder may be the one that terminates them:
@@ -150,7 +150,7 @@ fn against_the_roster(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(roster) = ctx.roster() else {
         return;
     };
-    for m in QualificationModel::all(ctx.document) {
+    for m in ctx.model.qualifications() {
         let region = issuer_region(&m.notice.issuer);
         let profile = ctx.model.profile_for(&m.notice.issuer);
         // The roster's posts of a person that end with the mandate.

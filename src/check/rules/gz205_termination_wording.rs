@@ -3,7 +3,7 @@
 use crate::ast::Span;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
-use crate::model::qualification::{Ground, QualificationModel, Restating};
+use crate::model::qualification::{Ground, Restating};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ205",
@@ -30,7 +30,7 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for m in QualificationModel::all(ctx.document) {
+    for m in ctx.model.qualifications() {
         let after_2025 = m.notice.date().is_some_and(|d| d >= (2025, 3, 11));
         for r in m
             .restatements

@@ -3,7 +3,7 @@
 use crate::ast::{Block, Fact, Number, Person, Span};
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::qualification::{Ground, QualificationModel, Restating};
+use crate::model::qualification::{Ground, Restating};
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ206",
@@ -62,7 +62,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut page_named: Vec<&Person> = Vec::new();
     let mut page_count = 0usize;
     let mut page_unreadable = false;
-    for m in QualificationModel::all(ctx.document) {
+    for m in ctx.model.qualifications() {
         page_unreadable |= m.hides_changes(ctx.source);
         page_named.extend(m.introductions.iter().map(|i| i.person));
         for r in &m.restatements {

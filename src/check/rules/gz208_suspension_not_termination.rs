@@ -2,7 +2,7 @@
 
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::qualification::{Ground, QualificationModel};
+use crate::model::qualification::Ground;
 
 pub const RULE: RuleDef = RuleDef {
     code: "GZ208",
@@ -30,7 +30,7 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for m in QualificationModel::all(ctx.document) {
+    for m in ctx.model.qualifications() {
         for (r, i) in m.terminations() {
             let intro = &m.introductions[i];
             if intro.ground != Ground::Detained {

@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 use crate::check::{Check, Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::personnel::Direction;
-use crate::model::qualification::QualificationModel;
 use crate::roster::congress_of_issuer;
 
 pub const RULE: RuleDef = RuleDef {
@@ -33,7 +32,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     not_on_the_roster(contexts, out);
     let mut terminated = BTreeSet::new();
     for ctx in contexts {
-        for m in QualificationModel::all(ctx.document) {
+        for m in ctx.model.qualifications() {
             terminated.extend(
                 m.terminations()
                     .map(|(_, i)| m.introductions[i].key.clone()),
