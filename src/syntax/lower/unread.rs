@@ -103,8 +103,8 @@ pub(super) const REPEAT_MIN: usize = 4;
 /// hold punctuation but must hold two Han characters, and digits do not repeat (「1111」,
 /// military unit numbers).
 ///
-/// The earliest repeat is reported, the longest at that place. Each length is one pass over the
-/// text, so the work is bounded by [`REPEAT_MAX`] comparisons per character.
+/// The earliest repeat is reported, the longest at that place. The work per character is
+/// bounded by the places within [`REPEAT_MAX`] that share its bucket.
 pub(super) fn repeated_at_once(text: &str) -> Option<(Span, Span)> {
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
@@ -114,9 +114,20 @@ pub(super) fn repeated_at_once(text: &str) -> Option<(Span, Span)> {
         ('\u{4E00}'..='\u{9FFF}').contains(&c)
             || (!c.is_whitespace() && !c.is_numeric() && !c.is_ascii_alphanumeric())
     };
+    // Each place linked to the next place whose character falls in the same of 256 buckets
+    // (by its low bits): the places a character comes again are then found by following
+    // the links, not by comparing it with every character of the window (which was a
+    // twentieth of a check). Bucket-mates of another character are skipped on the way.
+    let mut next = vec![u32::MAX; n];
+    let mut head = [u32::MAX; 256];
+    for (i, &c) in chars.iter().enumerate().rev() {
+        let bucket = &mut head[(c as usize) & 0xff];
+        next[i] = *bucket;
+        *bucket = i as u32;
+    }
     // Place by place from the start, the first place a repeat begins at, with its longest
     // length there. A length is tried only where the place's character comes again that far
-    // on (a tight scan), and only then is the run compared.
+    // on, and only then is the run compared.
     for s in 0..n {
         if s + 2 * REPEAT_MIN > n {
             break;
@@ -127,13 +138,13 @@ pub(super) fn repeated_at_once(text: &str) -> Option<(Span, Span)> {
         }
         let longest = REPEAT_MAX.min((n - s) / 2);
         let mut found = None;
-        let ahead = &chars[s + REPEAT_MIN..=s + longest];
-        for k in ahead
-            .iter()
-            .enumerate()
-            .filter(|&(_, &a)| a == c)
-            .map(|(i, _)| REPEAT_MIN + i)
-        {
+        let mut again = next[s];
+        while again != u32::MAX && again as usize - s <= longest {
+            let k = again as usize - s;
+            again = next[again as usize];
+            if k < REPEAT_MIN || chars[s + k] != c {
+                continue;
+            }
             let run = &chars[s..s + k];
             let repeats = run
                 .iter()
@@ -825,6 +836,24 @@ mod repeated_tests {
             ]
             .map(String::from),
         );
+        // Random lines over a few characters that share the low byte the places are linked
+        // by (U+5000, U+5100, U+5200 …), with a separator and a digit: most places have
+        // bucket-mates that are other characters, and repeats of every length come by chance.
+        let alphabet: Vec<char> = (0..4u32)
+            .map(|i| char::from_u32(0x5000 + 0x100 * i).expect("a Han character"))
+            .chain(['、', '1'])
+            .collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..3000 {
+            let mut next = |m: usize| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state % m as u64) as usize
+            };
+            let len = 8 + next(90);
+            texts.push((0..len).map(|_| alphabet[next(alphabet.len())]).collect());
+        }
         let mut found = 0;
         for t in &texts {
             let fast = repeated_at_once(t);
@@ -832,7 +861,7 @@ mod repeated_tests {
             found += usize::from(fast.is_some());
         }
         assert!(
-            texts.len() > 3000 && found > 500,
+            texts.len() > 6000 && found > 900,
             "{} texts, {found} repeats",
             texts.len()
         );
