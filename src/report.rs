@@ -89,8 +89,13 @@ pub fn check_all(inputs: Vec<(String, Vec<u8>)>, selection: &Settings) -> Vec<Fi
     check_all_counted(inputs, selection, &|| {})
 }
 
-/// As [`check_all`], calling `checked` as each file's own checks finish (from the worker
-/// threads): what a progress bar counts.
+/// As [`check_all`], calling `checked` twice per file (from the worker threads): once it is
+/// parsed, once its own checks finish. What a progress bar counts.
+///
+/// The files are read and parsed first, then checked with one [`Context`] each that the
+/// single-file and the run-level rules share: what a file's model computes on first use (its
+/// moves, its qualification events) is computed once for both, where [`prepare`] and
+/// [`finish_run`], kept apart for the language server, compute it again.
 pub fn check_all_counted(
     inputs: Vec<(String, Vec<u8>)>,
     selection: &Settings,
@@ -98,28 +103,50 @@ pub fn check_all_counted(
 ) -> Vec<FileReport> {
     use rayon::prelude::*;
     // Each file on its own, in parallel; `collect` keeps the input order.
-    let reports: Vec<FileReport> = inputs
+    let mut reports: Vec<FileReport> = inputs
         .into_par_iter()
         .map(|(path, bytes)| {
-            let report = prepare(path, bytes, selection);
+            let report = read_and_parse(path, bytes);
             checked();
             report
         })
         .collect();
-    finish_run(reports, selection)
+    let (own, run) = {
+        let contexts: Vec<Context> = reports.iter().map(|r| r.context(selection)).collect();
+        let own: Vec<Vec<Diagnostic>> = contexts
+            .par_iter()
+            .map(|ctx| {
+                let found = check::check(ctx, selection);
+                checked();
+                found
+            })
+            .collect();
+        (own, check::check_run(&contexts, selection))
+    };
+    for (report, found) in reports.iter_mut().zip(own) {
+        report.diagnostics = found;
+    }
+    finish(reports, run, selection)
 }
 
 /// The second half of [`check_all`]: the rules that read across the files, then suppressions
 /// and configured severities. The language server keeps the first half of files that did not
 /// change ([`prepare`]) and runs only this again.
-pub fn finish_run(mut reports: Vec<FileReport>, selection: &Settings) -> Vec<FileReport> {
+pub fn finish_run(reports: Vec<FileReport>, selection: &Settings) -> Vec<FileReport> {
     let found = {
-        let contexts: Vec<Context> = reports
-            .iter()
-            .map(|r| Context::new(selection, &r.path, &r.source, &r.document, &r.facts))
-            .collect();
+        let contexts: Vec<Context> = reports.iter().map(|r| r.context(selection)).collect();
         check::check_run(&contexts, selection)
     };
+    finish(reports, found, selection)
+}
+
+/// Adds the run-level findings (by file index), then applies suppressions, per-file ignores
+/// and configured severities, and sorts each file's diagnostics.
+fn finish(
+    mut reports: Vec<FileReport>,
+    found: Vec<(usize, Diagnostic)>,
+    selection: &Settings,
+) -> Vec<FileReport> {
     for (i, d) in found {
         reports[i].diagnostics.push(d);
     }
@@ -163,6 +190,13 @@ fn package_failure() -> crate::source::DecodeFailure {
 /// Decodes, parses and runs the single-file rules on one input: the first half of
 /// [`check_all`], whose result [`finish_run`] completes.
 pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport {
+    let mut report = read_and_parse(path, bytes);
+    report.diagnostics = check::check(&report.context(selection), selection);
+    report
+}
+
+/// Decodes and parses one input: a report without diagnostics yet.
+fn read_and_parse(path: String, bytes: Vec<u8>) -> FileReport {
     // A Word draft's text is its paragraphs; its lines are paragraphs too (a soft break
     // inside one is read as a line break by the grammar, but keeps its paragraph's number).
     let mut paragraph_starts = None;
@@ -210,10 +244,6 @@ pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport
     } else {
         parse_page(&source, &opaque)
     };
-    let diagnostics = {
-        let ctx = Context::new(selection, &path, &source, &document, &facts);
-        check::check(&ctx, selection)
-    };
     FileReport {
         path,
         encoding: facts.encoding,
@@ -225,12 +255,23 @@ pub fn prepare(path: String, bytes: Vec<u8>, selection: &Settings) -> FileReport
         document,
         facts,
         opaque,
-        diagnostics,
+        diagnostics: Vec::new(),
         positions: std::sync::OnceLock::new(),
     }
 }
 
 impl FileReport {
+    /// What the rules read of this file.
+    fn context<'a>(&'a self, selection: &'a Settings) -> Context<'a> {
+        Context::new(
+            selection,
+            &self.path,
+            &self.source,
+            &self.document,
+            &self.facts,
+        )
+    }
+
     /// This file as the roster reads it (see [`crate::roster::apply`]).
     pub fn page<'a>(&'a self, settings: &'a Settings) -> Page<'a> {
         Page {
@@ -302,7 +343,7 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     #[test]
-    fn every_file_checked_is_counted_once() {
+    fn every_file_is_counted_once_parsed_and_once_checked() {
         let settings = Settings::default();
         let count = AtomicUsize::new(0);
         let inputs = (0..5)
@@ -312,6 +353,6 @@ mod tests {
             count.fetch_add(1, Ordering::Relaxed);
         });
         assert_eq!(reports.len(), 5);
-        assert_eq!(count.load(Ordering::Relaxed), 5);
+        assert_eq!(count.load(Ordering::Relaxed), 2 * 5);
     }
 }

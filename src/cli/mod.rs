@@ -660,7 +660,8 @@ fn run_checks(
     each_file: bool,
     quiet: bool,
 ) -> Vec<FileReport> {
-    let progress = progress::Progress::new(inputs.len(), quiet);
+    // Two steps a file: parsed, then checked.
+    let progress = progress::Progress::new(2 * inputs.len(), quiet);
     let tick = || progress.tick();
     let reports = if each_file {
         use rayon::prelude::*;

@@ -1,4 +1,5 @@
-//! The progress bar of a long check: files checked of all, on standard error. Only on a
+//! The progress bar of a long check: the share of the files parsed and checked, on standard
+//! error. Only on a
 //! terminal, never in CI (`CI` set) or with `--quiet`, and only once the run has taken more
 //! than a second, so a quick check prints nothing more than its findings.
 
@@ -23,7 +24,9 @@ fn wanted(stderr_is_terminal: bool, in_ci: bool, quiet: bool) -> bool {
 }
 
 impl Progress {
-    pub(super) fn new(files: usize, quiet: bool) -> Progress {
+    /// A bar of `steps` steps: a file is two (parsed, then checked; see
+    /// [`crate::report::check_all_counted`]).
+    pub(super) fn new(steps: usize, quiet: bool) -> Progress {
         let wanted = wanted(
             std::io::stderr().is_terminal(),
             std::env::var_os("CI").is_some(),
@@ -32,8 +35,8 @@ impl Progress {
         let bar = wanted.then(|| {
             // Drawn nowhere until the run has lasted `QUIET_FOR`.
             let bar =
-                ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::hidden());
-            if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed}") {
+                ProgressBar::with_draw_target(Some(steps as u64), ProgressDrawTarget::hidden());
+            if let Ok(style) = ProgressStyle::with_template("{bar:30} {percent:>3}% {elapsed}") {
                 bar.set_style(style);
             }
             bar
@@ -45,7 +48,7 @@ impl Progress {
         }
     }
 
-    /// One more file checked (called from the worker threads).
+    /// One more step done (called from the worker threads).
     pub(super) fn tick(&self) {
         let Some(bar) = &self.bar else { return };
         bar.inc(1);
