@@ -21,6 +21,14 @@ pub fn is_markdown(path: &str) -> bool {
 /// The byte ranges of `source` that must stay opaque, sorted, disjoint, each from a line's
 /// start to the start of the line after it (or the end of the text).
 pub fn opaque_ranges(source: &str) -> Vec<Span> {
+    if !may_hold_opaque(source) {
+        return Vec::new();
+    }
+    parsed_opaque_ranges(source)
+}
+
+/// [`opaque_ranges`] as the CommonMark parse finds them, without the pre-check.
+fn parsed_opaque_ranges(source: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         let opaque = match event {
@@ -38,6 +46,18 @@ pub fn opaque_ranges(source: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Whether `source` holds what every opaque block needs: a fence (three backticks or
+/// tildes), the indentation of an indented code block (a tab, or four spaces in a row: the
+/// indentation is made of them, whatever container it is in), or the opening of a comment.
+/// Most pages hold none of them, and the CommonMark parse was a seventieth of their check.
+fn may_hold_opaque(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    memchr::memchr(b'\t', bytes).is_some()
+        || ["```", "~~~", "    ", "<!--"]
+            .iter()
+            .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
 }
 
 /// An HTML block that is a comment and not a suppression directive.
@@ -94,6 +114,35 @@ mod tests {
         // An unclosed fence runs to the end of the text, as CommonMark reads it.
         assert_eq!(opaque_text("a\n```\nb"), ["```\nb"]);
         assert!(opaque_text("全角缩进　　正文\n").is_empty());
+    }
+
+    /// The pre-check never hides a block: on random pages over the characters that make
+    /// blocks (fences, indentation, list and quote markers, comments), the ranges are those
+    /// of the CommonMark parse itself.
+    #[test]
+    fn the_pre_check_never_hides_a_block() {
+        let pieces = [
+            " ", "  ", "\t", "\n", "\r\n", "`", "``", "~", "~~", "<!--", "-->", "<", "!", "-",
+            ">", "> ", "1.", "* ", "- ", "正文", "公告", "a", "　",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut held, mut skipped) = (0, 0);
+        for _ in 0..20_000 {
+            let len = 1 + next(40);
+            let page: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let expected = parsed_opaque_ranges(&page);
+            assert_eq!(opaque_ranges(&page), expected, "{page:?}");
+            held += usize::from(!expected.is_empty());
+            skipped += usize::from(!may_hold_opaque(&page));
+        }
+        // Both sides are exercised: pages with blocks, and pages the pre-check skips.
+        assert!(held > 1000 && skipped > 1000, "{held} with blocks, {skipped} skipped");
     }
 
     #[test]
