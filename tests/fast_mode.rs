@@ -11,7 +11,7 @@ mod corpus;
 
 mod common;
 
-use gazette::syntax::{clause_form_rules, clause_reading, NoticeParser, Rule};
+use gazette::syntax::{clause_form_rules, clause_reading, probe, NoticeParser, Rule};
 use pest::Parser;
 
 const SEPARATORS: &[char] = &['，', ',', '；', ';', '。', '：', ':', '、'];
@@ -241,5 +241,81 @@ fn clause_forms_are_the_alternatives_of_clause_core() {
     for (fact, root) in forms {
         let line = format!("{root:?} = _{{ SOI ~ PUSH(\"\") ~ {fact:?}? }}");
         assert!(code.contains(&line), "the grammar lacks 「{line}」");
+    }
+}
+
+/// The roots read through their probes (grammar/notice.pest, "Probes").
+const PROBED: [Rule; 16] = [
+    Rule::number_root,
+    Rule::adoption_root,
+    Rule::section_root,
+    Rule::entry_root,
+    Rule::entry_fast_root,
+    Rule::headed_entry_root,
+    Rule::paragraph_fast_root,
+    Rule::signature_root,
+    Rule::date_root,
+    Rule::title_root,
+    Rule::title_move_root,
+    Rule::citation_root,
+    Rule::deputy_report_root,
+    Rule::body_start_fast_root,
+    Rule::predicate_start_root,
+    Rule::news_list_header,
+];
+
+/// Every pair of a parse, the root's included, as (rule, start, end).
+fn all_pairs(pairs: pest::iterators::Pairs<'_, Rule>) -> Vec<(Rule, usize, usize)> {
+    pairs
+        .flatten()
+        .map(|p| (p.as_rule(), p.as_span().start(), p.as_span().end()))
+        .collect()
+}
+
+/// A probe reads what its root reads, with the same pairs, and succeeds empty where the root
+/// fails: on every line of the examples, the real forms and generated pages, from its start
+/// and after every separator.
+#[test]
+fn every_probe_reads_what_its_root_reads() {
+    let mut texts: Vec<String> = Vec::new();
+    for path in common::example_files() {
+        if let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) {
+            texts.push(text);
+        }
+    }
+    texts.extend(corpus::pages(15, 20).into_iter().map(|p| p.text));
+    // A deputies' report's title, which no example prints at a line's start.
+    texts.push("关于确认李明远等3名代表的代表资格的审查报告\n关于王小红代表的代表资格的报告".into());
+    let (mut compared, mut read) = ([0usize; PROBED.len()], [0usize; PROBED.len()]);
+    for line in texts.iter().flat_map(|t| t.lines()) {
+        let mut starts = vec![0];
+        starts.extend(
+            line.char_indices()
+                .filter(|(_, c)| SEPARATORS.contains(c))
+                .map(|(i, c)| i + c.len_utf8()),
+        );
+        for s in starts {
+            let rest = line[s..].trim_start_matches(['#', ' ', '　']);
+            for (k, &root) in PROBED.iter().enumerate() {
+                assert_ne!(probe(root), root, "{root:?} has no probe");
+                let by_root = NoticeParser::parse(root, rest).ok().map(all_pairs);
+                let by_probe = NoticeParser::parse(probe(root), rest)
+                    .map(all_pairs)
+                    .unwrap_or_else(|e| panic!("the probe of {root:?} failed on 「{rest}」: {e}"));
+                let by_probe = (!by_probe.is_empty()).then_some(by_probe);
+                assert_eq!(by_root, by_probe, "{root:?} and its probe differ on 「{rest}」");
+                compared[k] += 1;
+                read[k] += usize::from(by_root.is_some());
+            }
+        }
+    }
+    // Not vacuous: every root read somewhere (so both branches of each probe were taken).
+    for (k, root) in PROBED.iter().enumerate() {
+        assert!(
+            compared[k] > 5_000 && read[k] > 0,
+            "{root:?}: {} compared, {} read",
+            compared[k],
+            read[k]
+        );
     }
 }

@@ -33,6 +33,8 @@ use unread::*;
 
 #[doc(hidden)]
 pub use clause_forms::{clause_form_rules, clause_reading};
+#[doc(hidden)]
+pub use pairs::probe;
 
 type P<'i> = Pair<'i, Rule>;
 

@@ -384,8 +384,8 @@ pub(super) fn notice_kind_by_lines(
         let headed = text.starts_with(|c: char| "〇零一二两三四五六七八九十百千廿".contains(c))
             || SECTION_ACTION_WORDS.iter().any(|w| text.starts_with(w))
             || text.starts_with("接受");
-        NoticeParser::parse(Rule::entry_fast_root, text).is_ok()
-            || (headed && NoticeParser::parse(Rule::headed_entry_root, text).is_ok())
+        reads(Rule::entry_fast_root, text)
+            || (headed && reads(Rule::headed_entry_root, text))
     };
     if !others.iter().any(|l| reads_as_entry(l)) {
         return NoticeKind::Qualification;
@@ -398,7 +398,7 @@ pub(super) fn notice_kind_by_lines(
             break;
         }
         let text = &source[l.content.start..l.content.end];
-        if NoticeParser::parse(Rule::paragraph_fast_root, text).is_ok() {
+        if reads(Rule::paragraph_fast_root, text) {
             clauses += 1;
         } else if reads_as_entry(l) {
             entries += 1;

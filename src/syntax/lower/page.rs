@@ -136,7 +136,7 @@ fn orphan_number(source: &str, line: Span) -> Option<Unrecognised> {
     if number.is_empty()
         || number.chars().count() > 16
         || !number.ends_with('号')
-        || NoticeParser::parse(Rule::number_root, number).is_err()
+        || !reads(Rule::number_root, number)
     {
         return None;
     }
@@ -199,7 +199,7 @@ fn news_heading_without_list(source: &str, line: Span) -> Option<Unrecognised> {
     let (_, heading) = line_words(source, line);
     if !heading.starts_with("会议")
         || !heading.ends_with(['：', ':'])
-        || NoticeParser::parse(Rule::news_list_header, heading).is_err()
+        || !reads(Rule::news_list_header, heading)
     {
         return None;
     }
@@ -298,7 +298,7 @@ fn damaged_issuer(source: &str, line: Span) -> Option<Unrecognised> {
     if !committee
         || content.chars().count() > LONGEST_ISSUER
         || content.contains(['，', '。', '：', '、'])
-        || NoticeParser::parse(Rule::signature_root, content).is_ok()
+        || reads(Rule::signature_root, content)
     {
         return None;
     }

@@ -606,12 +606,12 @@ pub(super) fn run_in(text: &str, start: usize, at: usize) -> Option<Span> {
         // from one printing of the name to the next. A clause that begins mid-word proves nothing.
         // At the very point where reading stopped, any complete clause will do (「依照《…代表法》
         // 贺志强…的代表资格终止」: 「的有关规定，」 lost between the law and the clause).
-        if q != at && NoticeParser::parse(Rule::body_start_fast_root, &text[q..]).is_err() {
+        if q != at && !reads(Rule::body_start_fast_root, &text[q..]) {
             continue;
         }
         // A predicate right where reading stopped (「三市镇第一选区选民依法|罢免了王建的…」) follows a
         // subject in words the grammar does not know: a wording, not a sentence run into.
-        if q == at && NoticeParser::parse(Rule::predicate_start_root, &text[q..]).is_ok() {
+        if q == at && reads(Rule::predicate_start_root, &text[q..]) {
             continue;
         }
         let Ok(Some(clause)) = read_clause_or_parse(text, q, &words) else {
