@@ -16,6 +16,7 @@ pub mod docx;
 pub mod domain;
 pub mod files;
 pub mod fix;
+pub mod hash;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -236,8 +236,8 @@ pub(super) fn transfers(model: &Model) -> Vec<Transfer> {
     let all = model.moves();
     // Each person's moves, in the order people first appear.
     let mut order: Vec<String> = Vec::new();
-    let mut by_person: std::collections::HashMap<String, Vec<&Move>> =
-        std::collections::HashMap::new();
+    let mut by_person: crate::hash::HashMap<String, Vec<&Move>> =
+        crate::hash::HashMap::default();
     for m in all {
         let key = m.person_key();
         by_person
@@ -287,7 +287,7 @@ pub(super) fn transfers(model: &Model) -> Vec<Transfer> {
         ));
     }
     // Two people who take each other's posts: index who left each post.
-    let mut left: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut left: crate::hash::HashMap<&str, Vec<usize>> = crate::hash::HashMap::default();
     for (i, t) in out.iter().enumerate() {
         for post in &t.2 {
             left.entry(post.as_str()).or_default().push(i);
@@ -371,10 +371,10 @@ pub(super) fn decision_moves<'a>(model: &Model<'a>) -> Vec<DecisionMove<'a>> {
 /// mandate is confirmed or ends.
 #[derive(Default)]
 pub struct RunChanges {
-    pub departures: std::collections::HashSet<(String, String)>,
-    pub arrivals: std::collections::HashSet<(String, String)>,
-    pub confirmed: std::collections::HashSet<String>,
-    pub terminated: std::collections::HashSet<String>,
+    pub departures: crate::hash::HashSet<(String, String)>,
+    pub arrivals: crate::hash::HashSet<(String, String)>,
+    pub confirmed: crate::hash::HashSet<String>,
+    pub terminated: crate::hash::HashSet<String>,
 }
 
 impl RunChanges {

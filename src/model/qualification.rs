@@ -522,16 +522,16 @@ impl<'a> QualificationModel<'a> {
             // The introductions by name, each list in order: the open ones (those not yet
             // restated) and all of them. Looking names up here instead of scanning every
             // introduction for every person keeps a list of thousands of names linear.
-            let mut open_by_key: std::collections::HashMap<&str, Vec<usize>> =
-                std::collections::HashMap::new();
+            let mut open_by_key: crate::hash::HashMap<&str, Vec<usize>> =
+                crate::hash::HashMap::default();
             for &i in &open {
                 open_by_key
                     .entry(self.introductions[i].key.as_str())
                     .or_default()
                     .push(i);
             }
-            let mut all_by_key: std::collections::HashMap<&str, Vec<usize>> =
-                std::collections::HashMap::new();
+            let mut all_by_key: crate::hash::HashMap<&str, Vec<usize>> =
+                crate::hash::HashMap::default();
             for (i, intro) in self.introductions.iter().enumerate() {
                 all_by_key.entry(intro.key.as_str()).or_default().push(i);
             }

@@ -1,6 +1,6 @@
 //! GZ102 duplicate-notice-number.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::ast::Span;
 use crate::check::{normalise_body, Check, Context, RuleDef};
@@ -28,7 +28,7 @@ pub const RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(String, Option<u32>, u32), Span> = HashMap::new();
+    let mut seen: HashMap<(String, Option<u32>, u32), Span> = HashMap::default();
     for notice in ctx.document.notices() {
         let (Some(number), Some(seq)) = (notice.number, notice.header.number.as_ref()) else {
             continue;

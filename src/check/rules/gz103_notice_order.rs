@@ -1,6 +1,6 @@
 //! GZ103 notice-order.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::ast::Span;
 use crate::check::{normalise_body, Check, Context, RuleDef};
@@ -30,7 +30,7 @@ pub const RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // The largest number seen so far for each issuer and term, and where it was.
-    let mut highest: HashMap<(String, Option<u32>), (u32, Span, String)> = HashMap::new();
+    let mut highest: HashMap<(String, Option<u32>), (u32, Span, String)> = HashMap::default();
     for notice in ctx.document.notices() {
         let (Some(number), Some(line)) = (notice.number, notice.header.number.as_ref()) else {
             continue;

@@ -1,6 +1,6 @@
 //! GZ108 meeting-mismatch.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::ast::{AdoptionLine, Meeting};
 use crate::check::{normalise_body, Check, Context, RuleDef};
@@ -28,8 +28,8 @@ pub const RULE: RuleDef = RuleDef {
 type Adopted<'a> = (&'a AdoptionLine, &'a Meeting);
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut by_meeting: HashMap<(String, u32), Adopted> = HashMap::new();
-    let mut by_date: HashMap<(String, (u32, u32, u32)), Adopted> = HashMap::new();
+    let mut by_meeting: HashMap<(String, u32), Adopted> = HashMap::default();
+    let mut by_date: HashMap<(String, (u32, u32, u32)), Adopted> = HashMap::default();
     for notice in ctx.document.notices() {
         let Some(a) = &notice.adoption else { continue };
         let Some(meeting) = &a.meeting else { continue };

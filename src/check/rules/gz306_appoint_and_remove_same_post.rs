@@ -26,7 +26,7 @@ pub const RULE: RuleDef = RuleDef {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = ctx.model.moves();
     // Appointments by (notice, person, post), so each removal is one look-up.
-    let mut appointed = std::collections::HashMap::new();
+    let mut appointed = crate::hash::HashMap::default();
     for a in all.iter().filter(|m| m.direction == Direction::In) {
         appointed
             .entry((a.notice.span.start, a.person_key(), a.info.key()))

@@ -21,7 +21,7 @@ pub const RULE: RuleDef = RuleDef {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = ctx.model.moves();
     // The first move of each (notice, direction, person, post); a later one is a repeat.
-    let mut first = std::collections::HashMap::new();
+    let mut first = crate::hash::HashMap::default();
     for b in all {
         let key = (
             b.notice.span.start,

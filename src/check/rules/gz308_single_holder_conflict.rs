@@ -30,8 +30,8 @@ pub const RULE: RuleDef = RuleDef {
 fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     holder_stays(contexts, out);
     // The first appointment to each single-holder post: (file, person, span, name).
-    let mut given: std::collections::HashMap<String, (usize, String, crate::ast::Span, String)> =
-        std::collections::HashMap::new();
+    let mut given: crate::hash::HashMap<String, (usize, String, crate::ast::Span, String)> =
+        crate::hash::HashMap::default();
     for (file, ctx) in contexts.iter().enumerate() {
         for m in ctx.model.moves() {
             let single = m.rule.is_some_and(|r| r.single);

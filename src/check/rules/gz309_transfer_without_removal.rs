@@ -43,8 +43,8 @@ use crate::roster::full_post as full;
 fn roster_posts_kept(
     contexts: &[Context],
     out: &mut Vec<(usize, Diagnostic)>,
-) -> std::collections::HashSet<String> {
-    let mut reported = std::collections::HashSet::new();
+) -> crate::hash::HashSet<String> {
+    let mut reported = crate::hash::HashSet::default();
     let Some((roster, changes)) = Context::run_changes_with_roster(contexts) else {
         return reported;
     };
@@ -113,7 +113,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
         .enumerate()
         .map(|(i, c)| (i, c.model.moves()))
         .collect();
-    let removed: std::collections::HashSet<(String, String)> = all
+    let removed: crate::hash::HashSet<(String, String)> = all
         .iter()
         .flat_map(|(_, ms)| ms.iter())
         .filter(|m| m.direction != Direction::In)
@@ -124,13 +124,13 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
             )
         })
         .collect();
-    let removed_people: std::collections::HashSet<&str> =
+    let removed_people: crate::hash::HashSet<&str> =
         removed.iter().map(|(p, _)| p.as_str()).collect();
     // Appointed people who leave no post in the run, by the name as printed.
-    let mut appointed: std::collections::HashMap<
+    let mut appointed: crate::hash::HashMap<
         &str,
         Vec<(usize, &crate::model::personnel::Move)>,
-    > = std::collections::HashMap::new();
+    > = crate::hash::HashMap::default();
     for (file, ms) in &all {
         for m in ms.iter().filter(|m| m.direction == Direction::In) {
             if !removed_people.contains(m.person_key().as_str()) {

@@ -1,6 +1,6 @@
 //! GZ316 similar-names.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::ast::Span;
 use crate::check::{Check, Context, RuleDef};
@@ -42,7 +42,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Each person once, in order of first mention, and whether they are moved in, out, or
     // both. The names are held once (the map keeps indices): on a file of an archive's
     // notices this table and the index below were the largest memory of the check.
-    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut at: HashMap<String, usize> = HashMap::default();
     let mut people: Vec<Person> = Vec::new();
     let mut note = |name: String, span: Span, into: bool| {
         let i = *at.entry(name).or_insert_with_key(|name| {
