@@ -261,6 +261,8 @@ pub fn check(ctx: &Context, selection: &Settings) -> Vec<Diagnostic> {
         }
     }
     sort(&mut out);
+    // Kept to the end of the run (see compute_moves).
+    out.shrink_to_fit();
     out
 }
 
