@@ -15,6 +15,7 @@ const HAND_WRITTEN: &[&str] = &[
     "post",
     "arabic_numeral",
     "chinese_numeral",
+    "line_may_head",
 ];
 
 fn main() {

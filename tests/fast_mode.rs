@@ -319,3 +319,55 @@ fn every_probe_reads_what_its_root_reads() {
         );
     }
 }
+
+/// `line_may_head` (tested first by `notice_line`) holds at every line start where a notice's
+/// header, a foreign heading or a closing begins: on the examples, the real forms, generated
+/// pages and the edges of its condition (a heading mark, a press line before the issuer,
+/// spaces before 公告, a spaced 公 告, a header on two lines, a signature with trailing spaces,
+/// CRLF and CR breaks).
+#[test]
+fn a_line_that_begins_a_header_or_closing_may_head() {
+    let mut texts: Vec<String> = Vec::new();
+    for path in common::example_files() {
+        if let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) {
+            texts.push(text);
+        }
+    }
+    texts.extend(corpus::pages(15, 20).into_iter().map(|p| p.text));
+    texts.extend(
+        [
+            "## 临江市人民代表大会常务委员会公告\n",
+            "新华社北京3月5日电 全国人民代表大会常务委员会　公告\n",
+            "临江市人大常委会  公  告\r\n〔五届〕第3号\r\n",
+            "临江市人民代表大会常务委员会\n\n公 告\n",
+            "临江市人民代表大会常务委员会关于李明远同志职务任免的公告\r",
+            "临江市人民代表大会常务委员会任免名单\n",
+            "临江市人民代表大会常务委员会免职名单",
+            "临江市人民代表大会常务委员会　 \n2024年3月5日\n",
+            "临江市人大常委会\r\n2024年3月5日",
+            "# 附件\n",
+        ]
+        .map(String::from),
+    );
+    let (mut heads, mut lines) = (0, 0);
+    for text in &texts {
+        let starts = std::iter::once(0).chain(
+            text.match_indices(['\n', '\r'])
+                .map(|(i, b)| i + b.len())
+                .filter(|&i| !text[..i].ends_with('\r') || !text[i..].starts_with('\n')),
+        );
+        for start in starts {
+            let rest = &text[start..];
+            lines += 1;
+            if NoticeParser::parse(Rule::line_head_root, rest).is_ok() {
+                heads += 1;
+                assert!(
+                    NoticeParser::parse(Rule::line_may_head_root, rest).is_ok(),
+                    "a header or closing begins here but line_may_head fails: 「{}」",
+                    rest.lines().next().unwrap_or("")
+                );
+            }
+        }
+    }
+    assert!(lines > 5_000 && heads > 500, "{heads} heads of {lines} lines");
+}

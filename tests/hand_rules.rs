@@ -41,6 +41,7 @@ const ROOTS: &[Rule] = &[
     Rule::plain_name_root,
     Rule::dotted_name_root,
     Rule::region_root,
+    Rule::line_may_head_root,
     Rule::post_root,
     Rule::numeral_root,
     Rule::signature_root,
@@ -333,8 +334,44 @@ const POST_ALPHABET: &[&str] = &[
     "a",
 ];
 
+/// The pieces of a line that may begin a header or a closing: the committee's words and
+/// their halves, what may follow them, spaces of every kind and every line break.
+const HEAD_ALPHABET: &[&str] = &[
+    "常务委员会",
+    "常委会",
+    "常",
+    "常务",
+    "委员会",
+    "关于",
+    "关",
+    "公告",
+    "公",
+    "任免名单",
+    "免",
+    "任",
+    "第",
+    "#",
+    " ",
+    "\t",
+    "\u{3000}",
+    "\u{00A0}",
+    "\n",
+    "\r",
+    "\r\n",
+    "重庆市人民代表大会",
+    "a",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    #[test]
+    fn a_line_that_may_head_is_read_alike_in_generated_text(
+        picks in proptest::collection::vec(0..HEAD_ALPHABET.len(), 0..10)
+    ) {
+        let text: String = picks.iter().map(|&i| HEAD_ALPHABET[i]).collect();
+        same(Rule::line_may_head_root, &text);
+    }
 
     #[test]
     fn a_name_is_read_alike_in_generated_text(

@@ -421,6 +421,49 @@ pub(crate) fn post<'i>(state: State<'i>, grammar: RuleFn<'i>) -> ParseResult<Sta
     atomic_by_hand(state, Rule::post, grammar, post_len)
 }
 
+/// `line_may_head` (grammar/notice.pest), read by [`line_may_head_len`].
+pub(crate) fn line_may_head<'i>(state: State<'i>, grammar: RuleFn<'i>) -> ParseResult<State<'i>> {
+    atomic_by_hand(state, Rule::line_may_head, grammar, line_may_head_len)
+}
+
+/// The length of the `line_may_head` at the start of `s`, read as the grammar reads it:
+/// `"#"`, or the line up to the first place where `committee_then` matches (none past a line
+/// break) and that match. Both committee words begin with 常, found by memmem, not tried at
+/// every character.
+pub(crate) fn line_may_head_len(s: &str) -> Option<usize> {
+    static CHANG: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("常"));
+    if s.starts_with('#') {
+        return Some(1);
+    }
+    let line = &s[..memchr::memchr2(b'\n', b'\r', s.as_bytes()).unwrap_or(s.len())];
+    CHANG.find_iter(line.as_bytes()).find_map(|p| {
+        let word = ["常务委员会", "常委会"]
+            .into_iter()
+            .find(|w| s[p..].starts_with(w))?;
+        let after = &s[p + word.len()..];
+        let spaces = after.len()
+            - after
+                .trim_start_matches([' ', '\t', '\u{3000}', '\u{00A0}'])
+                .len();
+        let next = &after[spaces..];
+        let follow = if next.is_empty() {
+            0
+        } else if next.starts_with("\r\n") {
+            2
+        } else if next.starts_with(['\n', '\r']) {
+            1
+        } else if next.starts_with("关于") {
+            "关于".len()
+        } else if next.starts_with(['公', '任', '免']) {
+            '公'.len_utf8()
+        } else {
+            return None;
+        };
+        Some(p + word.len() + spaces + follow)
+    })
+}
+
 fn arabic_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
