@@ -678,7 +678,11 @@ mod tests {
         for _ in 0..20_000 {
             let len = next(30);
             let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
-            assert_eq!(LineIndex::new(&text), line_index_byte_by_byte(&text), "{text:?}");
+            assert_eq!(
+                LineIndex::new(&text),
+                line_index_byte_by_byte(&text),
+                "{text:?}"
+            );
         }
     }
 

@@ -285,7 +285,8 @@ fn every_probe_reads_what_its_root_reads() {
     }
     texts.extend(corpus::pages(15, 20).into_iter().map(|p| p.text));
     // A deputies' report's title, which no example prints at a line's start.
-    texts.push("关于确认李明远等3名代表的代表资格的审查报告\n关于王小红代表的代表资格的报告".into());
+    texts
+        .push("关于确认李明远等3名代表的代表资格的审查报告\n关于王小红代表的代表资格的报告".into());
     let (mut compared, mut read) = ([0usize; PROBED.len()], [0usize; PROBED.len()]);
     for line in texts.iter().flat_map(|t| t.lines()) {
         let mut starts = vec![0];
@@ -303,7 +304,10 @@ fn every_probe_reads_what_its_root_reads() {
                     .map(all_pairs)
                     .unwrap_or_else(|e| panic!("the probe of {root:?} failed on 「{rest}」: {e}"));
                 let by_probe = (!by_probe.is_empty()).then_some(by_probe);
-                assert_eq!(by_root, by_probe, "{root:?} and its probe differ on 「{rest}」");
+                assert_eq!(
+                    by_root, by_probe,
+                    "{root:?} and its probe differ on 「{rest}」"
+                );
                 compared[k] += 1;
                 read[k] += usize::from(by_root.is_some());
             }
@@ -369,5 +373,8 @@ fn a_line_that_begins_a_header_or_closing_may_head() {
             }
         }
     }
-    assert!(lines > 5_000 && heads > 500, "{heads} heads of {lines} lines");
+    assert!(
+        lines > 5_000 && heads > 500,
+        "{heads} heads of {lines} lines"
+    );
 }

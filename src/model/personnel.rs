@@ -239,8 +239,7 @@ pub(super) fn transfers(model: &Model) -> Vec<Transfer> {
     let all = model.moves();
     // Each person's moves, in the order people first appear.
     let mut order: Vec<String> = Vec::new();
-    let mut by_person: crate::hash::HashMap<String, Vec<&Move>> =
-        crate::hash::HashMap::default();
+    let mut by_person: crate::hash::HashMap<String, Vec<&Move>> = crate::hash::HashMap::default();
     for m in all {
         let key = m.person_key();
         by_person

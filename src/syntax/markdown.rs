@@ -122,8 +122,8 @@ mod tests {
     #[test]
     fn the_pre_check_never_hides_a_block() {
         let pieces = [
-            " ", "  ", "\t", "\n", "\r\n", "`", "``", "~", "~~", "<!--", "-->", "<", "!", "-",
-            ">", "> ", "1.", "* ", "- ", "正文", "公告", "a", "　",
+            " ", "  ", "\t", "\n", "\r\n", "`", "``", "~", "~~", "<!--", "-->", "<", "!", "-", ">",
+            "> ", "1.", "* ", "- ", "正文", "公告", "a", "　",
         ];
         let mut state = 0x9e37_79b9_7f4a_7c15_u64;
         let mut next = move |n: usize| {
@@ -142,7 +142,10 @@ mod tests {
             skipped += usize::from(!may_hold_opaque(&page));
         }
         // Both sides are exercised: pages with blocks, and pages the pre-check skips.
-        assert!(held > 1000 && skipped > 1000, "{held} with blocks, {skipped} skipped");
+        assert!(
+            held > 1000 && skipped > 1000,
+            "{held} with blocks, {skipped} skipped"
+        );
     }
 
     #[test]

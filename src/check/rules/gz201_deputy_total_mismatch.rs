@@ -116,8 +116,7 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     let mut groups: BTreeMap<(String, Option<u32>), Vec<Item>> = BTreeMap::new();
     // Every notice number of the run, of any kind, by issuer and term: a previous total carries
     // over only when no notice in between is missing (it might have changed the count).
-    let mut numbers: BTreeMap<(String, Option<u32>), crate::hash::HashSet<u32>> =
-        BTreeMap::new();
+    let mut numbers: BTreeMap<(String, Option<u32>), crate::hash::HashSet<u32>> = BTreeMap::new();
     for ctx in contexts {
         for notice in ctx.document.notices() {
             if let Some(n) = notice.number {

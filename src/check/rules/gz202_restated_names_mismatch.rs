@@ -75,7 +75,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // name that is not restated is one misspelling, reported once.
             if !unreadable {
                 for p in &r.strangers {
-                    let near = near_miss(&m, p, &restated);
+                    let near = near_miss(m, p, &restated);
                     let mut d = RULE
                         .diagnostic(
                             p.name.span,
@@ -158,7 +158,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let others: Vec<usize> = (0..m.introductions.len()).filter(|i| !died(i)).collect();
-            let near = near_miss(&m, p, &others);
+            let near = near_miss(m, p, &others);
             let d = RULE
                 .diagnostic(
                     p.name.span,

@@ -127,10 +127,8 @@ fn check(contexts: &[Context], out: &mut Vec<(usize, Diagnostic)>) {
     let removed_people: crate::hash::HashSet<&str> =
         removed.iter().map(|(p, _)| p.as_str()).collect();
     // Appointed people who leave no post in the run, by the name as printed.
-    let mut appointed: crate::hash::HashMap<
-        &str,
-        Vec<(usize, &crate::model::personnel::Move)>,
-    > = crate::hash::HashMap::default();
+    let mut appointed: crate::hash::HashMap<&str, Vec<(usize, &crate::model::personnel::Move)>> =
+        crate::hash::HashMap::default();
     for (file, ms) in &all {
         for m in ms.iter().filter(|m| m.direction == Direction::In) {
             if !removed_people.contains(m.person_key().as_str()) {

@@ -384,8 +384,7 @@ pub(super) fn notice_kind_by_lines(
         let headed = text.starts_with(|c: char| "〇零一二两三四五六七八九十百千廿".contains(c))
             || SECTION_ACTION_WORDS.iter().any(|w| text.starts_with(w))
             || text.starts_with("接受");
-        reads(Rule::entry_fast_root, text)
-            || (headed && reads(Rule::headed_entry_root, text))
+        reads(Rule::entry_fast_root, text) || (headed && reads(Rule::headed_entry_root, text))
     };
     if !others.iter().any(|l| reads_as_entry(l)) {
         return NoticeKind::Qualification;

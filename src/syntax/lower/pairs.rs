@@ -184,7 +184,9 @@ pub(super) fn child<'i>(p: &P<'i>, rule: Rule) -> Option<P<'i>> {
 /// The root parsed, in fast mode where the grammar has a fast twin of it (the same pairs on
 /// success; only an error could differ, and none is returned here).
 pub(super) fn parse_root(rule: Rule, text: &str) -> Option<P<'_>> {
-    NoticeParser::parse(probe(fast_twin(rule)), text).ok()?.next()
+    NoticeParser::parse(probe(fast_twin(rule)), text)
+        .ok()?
+        .next()
 }
 
 /// Whether `rule` reads `text` (its error, were one built, unused).
