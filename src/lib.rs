@@ -24,3 +24,5 @@ pub mod roster;
 pub mod server;
 pub mod source;
 pub mod syntax;
+#[cfg(test)]
+mod testing;

@@ -668,13 +668,7 @@ mod tests {
     #[test]
     fn line_breaks_found_by_memchr_as_byte_by_byte() {
         let pieces = ["\n", "\r", "\r\n", "\n\r", "a", "中", "𠀀", " ", ""];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::draws(0x2545_f491_4f6c_dd1d_u64);
         for _ in 0..20_000 {
             let len = next(30);
             let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();

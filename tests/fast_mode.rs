@@ -244,6 +244,16 @@ fn clause_forms_are_the_alternatives_of_clause_core() {
     }
 }
 
+/// The text of every example and real form that is UTF-8, and 20 generated pages.
+fn examples_and_pages() -> Vec<String> {
+    let mut texts: Vec<String> = common::example_files()
+        .into_iter()
+        .filter_map(|path| String::from_utf8(std::fs::read(&path).unwrap()).ok())
+        .collect();
+    texts.extend(corpus::pages(15, 20).into_iter().map(|p| p.text));
+    texts
+}
+
 /// The roots read through their probes (grammar/notice.pest, "Probes").
 const PROBED: [Rule; 16] = [
     Rule::number_root,
@@ -277,13 +287,7 @@ fn all_pairs(pairs: pest::iterators::Pairs<'_, Rule>) -> Vec<(Rule, usize, usize
 /// and after every separator.
 #[test]
 fn every_probe_reads_what_its_root_reads() {
-    let mut texts: Vec<String> = Vec::new();
-    for path in common::example_files() {
-        if let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) {
-            texts.push(text);
-        }
-    }
-    texts.extend(corpus::pages(15, 20).into_iter().map(|p| p.text));
+    let mut texts = examples_and_pages();
     // A deputies' report's title, which no example prints at a line's start.
     texts
         .push("关于确认李明远等3名代表的代表资格的审查报告\n关于王小红代表的代表资格的报告".into());
@@ -331,13 +335,7 @@ fn every_probe_reads_what_its_root_reads() {
 /// CRLF and CR breaks).
 #[test]
 fn a_line_that_begins_a_header_or_closing_may_head() {
-    let mut texts: Vec<String> = Vec::new();
-    for path in common::example_files() {
-        if let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) {
-            texts.push(text);
-        }
-    }
-    texts.extend(corpus::pages(15, 20).into_iter().map(|p| p.text));
+    let mut texts = examples_and_pages();
     texts.extend(
         [
             "## 临江市人民代表大会常务委员会公告\n",

@@ -125,13 +125,7 @@ mod tests {
             " ", "  ", "\t", "\n", "\r\n", "`", "``", "~", "~~", "<!--", "-->", "<", "!", "-", ">",
             "> ", "1.", "* ", "- ", "正文", "公告", "a", "　",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::draws(0x9e37_79b9_7f4a_7c15_u64);
         let (mut held, mut skipped) = (0, 0);
         for _ in 0..20_000 {
             let len = 1 + next(40);

@@ -171,13 +171,7 @@ mod tests {
     #[test]
     fn the_index_agrees_with_comparing_every_pair() {
         let alphabet: Vec<char> = "张王李赵伟华军明".chars().collect();
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::draws(0x9e37_79b9_7f4a_7c15_u64);
         let mut found = 0;
         for _ in 0..200 {
             let mut name = || -> String {

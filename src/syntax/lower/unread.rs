@@ -858,14 +858,8 @@ mod repeated_tests {
             .map(|i| char::from_u32(0x5000 + 0x100 * i).expect("a Han character"))
             .chain(['、', '1'])
             .collect();
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = crate::testing::draws(0x2545_f491_4f6c_dd1d_u64);
         for _ in 0..3000 {
-            let mut next = |m: usize| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                (state % m as u64) as usize
-            };
             let len = 8 + next(90);
             texts.push((0..len).map(|_| alphabet[next(alphabet.len())]).collect());
         }
