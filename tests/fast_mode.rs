@@ -11,7 +11,7 @@ mod corpus;
 
 mod common;
 
-use gazette::syntax::{clause_form_rules, clause_reading, probe, NoticeParser, Rule};
+use gazette::syntax::{clause_form_rules, clause_reading, probe, NoticeParser, Rule, PROBES};
 use pest::Parser;
 
 const SEPARATORS: &[char] = &['，', ',', '；', ';', '。', '：', ':', '、'];
@@ -254,26 +254,6 @@ fn examples_and_pages() -> Vec<String> {
     texts
 }
 
-/// The roots read through their probes (grammar/notice.pest, "Probes").
-const PROBED: [Rule; 16] = [
-    Rule::number_root,
-    Rule::adoption_root,
-    Rule::section_root,
-    Rule::entry_root,
-    Rule::entry_fast_root,
-    Rule::headed_entry_root,
-    Rule::paragraph_fast_root,
-    Rule::signature_root,
-    Rule::date_root,
-    Rule::title_root,
-    Rule::title_move_root,
-    Rule::citation_root,
-    Rule::deputy_report_root,
-    Rule::body_start_fast_root,
-    Rule::predicate_start_root,
-    Rule::news_list_header,
-];
-
 /// Every pair of a parse, the root's included, as (rule, start, end).
 fn all_pairs(pairs: pest::iterators::Pairs<'_, Rule>) -> Vec<(Rule, usize, usize)> {
     pairs
@@ -291,7 +271,7 @@ fn every_probe_reads_what_its_root_reads() {
     // A deputies' report's title, which no example prints at a line's start.
     texts
         .push("关于确认李明远等3名代表的代表资格的审查报告\n关于王小红代表的代表资格的报告".into());
-    let (mut compared, mut read) = ([0usize; PROBED.len()], [0usize; PROBED.len()]);
+    let (mut compared, mut read) = ([0usize; PROBES.len()], [0usize; PROBES.len()]);
     for line in texts.iter().flat_map(|t| t.lines()) {
         let mut starts = vec![0];
         starts.extend(
@@ -301,7 +281,7 @@ fn every_probe_reads_what_its_root_reads() {
         );
         for s in starts {
             let rest = line[s..].trim_start_matches(['#', ' ', '　']);
-            for (k, &root) in PROBED.iter().enumerate() {
+            for (k, &(root, _)) in PROBES.iter().enumerate() {
                 assert_ne!(probe(root), root, "{root:?} has no probe");
                 let by_root = NoticeParser::parse(root, rest).ok().map(all_pairs);
                 let by_probe = NoticeParser::parse(probe(root), rest)
@@ -318,7 +298,7 @@ fn every_probe_reads_what_its_root_reads() {
         }
     }
     // Not vacuous: every root read somewhere (so both branches of each probe were taken).
-    for (k, root) in PROBED.iter().enumerate() {
+    for (k, (root, _)) in PROBES.iter().enumerate() {
         assert!(
             compared[k] > 5_000 && read[k] > 0,
             "{root:?}: {} compared, {} read",

@@ -362,6 +362,11 @@ const HEAD_ALPHABET: &[&str] = &[
     "a",
 ];
 
+/// The pieces `picks` names, one after another.
+fn joined(alphabet: &[&str], picks: &[usize]) -> String {
+    picks.iter().map(|&i| alphabet[i]).collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(20_000))]
 
@@ -369,7 +374,7 @@ proptest! {
     fn a_line_that_may_head_is_read_alike_in_generated_text(
         picks in proptest::collection::vec(0..HEAD_ALPHABET.len(), 0..10)
     ) {
-        let text: String = picks.iter().map(|&i| HEAD_ALPHABET[i]).collect();
+        let text = joined(HEAD_ALPHABET, &picks);
         same(Rule::line_may_head_root, &text);
     }
 
@@ -377,7 +382,7 @@ proptest! {
     fn a_name_is_read_alike_in_generated_text(
         picks in proptest::collection::vec(0..ALPHABET.len(), 0..12)
     ) {
-        let text: String = picks.iter().map(|&i| ALPHABET[i]).collect();
+        let text = joined(ALPHABET, &picks);
         same(Rule::plain_name_root, &text);
         same(Rule::name_root, &text);
         same(Rule::clause_item_root, &text);
@@ -387,7 +392,7 @@ proptest! {
     fn posts_dotted_names_and_numerals_are_read_alike_in_generated_text(
         picks in proptest::collection::vec(0..POST_ALPHABET.len(), 0..12)
     ) {
-        let text: String = picks.iter().map(|&i| POST_ALPHABET[i]).collect();
+        let text = joined(POST_ALPHABET, &picks);
         same(Rule::post_root, &text);
         same(Rule::dotted_name_root, &text);
         same(Rule::numeral_root, &text);
@@ -398,7 +403,7 @@ proptest! {
     fn a_region_is_read_alike_in_generated_text(
         picks in proptest::collection::vec(0..REGION_ALPHABET.len(), 0..10)
     ) {
-        let text: String = picks.iter().map(|&i| REGION_ALPHABET[i]).collect();
+        let text = joined(REGION_ALPHABET, &picks);
         same(Rule::region_root, &text);
         same(Rule::signature_root, &text);
         same(Rule::body_start_root, &text);

@@ -12,7 +12,7 @@ mod parser;
 #[doc(hidden)]
 pub use hand::grammar_only;
 #[doc(hidden)]
-pub use lower::{clause_form_rules, clause_reading, parse_document_whole_page, probe};
+pub use lower::{clause_form_rules, clause_reading, parse_document_whole_page, probe, PROBES};
 pub use lower::{parse_document, parse_page};
 pub use parser::{NoticeParser, Rule};
 

@@ -34,7 +34,7 @@ use unread::*;
 #[doc(hidden)]
 pub use clause_forms::{clause_form_rules, clause_reading};
 #[doc(hidden)]
-pub use pairs::probe;
+pub use pairs::{probe, PROBES};
 
 type P<'i> = Pair<'i, Rule>;
 

@@ -834,8 +834,7 @@ pub(super) fn title_at(source: &str, lines: &[Line], i: usize) -> Option<(usize,
         if t.ends_with("决定") || t.ends_with("决议") {
             let pieces: Vec<Span> = lines[i..i + n].iter().map(|l| l.content).collect();
             let frag = Fragment::joined(source, &pieces);
-            let reads = parse_root(Rule::title_root, &frag.text).is_some();
-            return reads.then_some((n, frag));
+            return reads(Rule::title_root, &frag.text).then_some((n, frag));
         }
     }
     None

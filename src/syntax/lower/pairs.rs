@@ -194,29 +194,34 @@ pub(super) fn reads(rule: Rule, text: &str) -> bool {
     parse_root(rule, text).is_some()
 }
 
-/// The probe of a root (grammar/notice.pest, "Probes"): the root wrapped so that a text it
-/// does not read is an empty success, for which pest builds no error. A root without one is
-/// its own probe.
+/// Each root read through a probe (grammar/notice.pest, "Probes") and its probe: the root
+/// wrapped so that a text it does not read is an empty success, for which pest builds no
+/// error. tests/fast_mode.rs holds every pair equal.
+pub const PROBES: [(Rule, Rule); 16] = [
+    (Rule::number_root, Rule::number_probe),
+    (Rule::adoption_root, Rule::adoption_probe),
+    (Rule::section_root, Rule::section_probe),
+    (Rule::entry_root, Rule::entry_probe),
+    (Rule::entry_fast_root, Rule::entry_fast_probe),
+    (Rule::headed_entry_root, Rule::headed_entry_probe),
+    (Rule::paragraph_fast_root, Rule::paragraph_fast_probe),
+    (Rule::signature_root, Rule::signature_probe),
+    (Rule::date_root, Rule::date_probe),
+    (Rule::title_root, Rule::title_probe),
+    (Rule::title_move_root, Rule::title_move_probe),
+    (Rule::citation_root, Rule::citation_probe),
+    (Rule::deputy_report_root, Rule::deputy_report_probe),
+    (Rule::body_start_fast_root, Rule::body_start_fast_probe),
+    (Rule::predicate_start_root, Rule::predicate_start_probe),
+    (Rule::news_list_header, Rule::news_list_header_probe),
+];
+
+/// The probe of a root; a root without one is its own probe.
 pub fn probe(rule: Rule) -> Rule {
-    match rule {
-        Rule::number_root => Rule::number_probe,
-        Rule::adoption_root => Rule::adoption_probe,
-        Rule::section_root => Rule::section_probe,
-        Rule::entry_root => Rule::entry_probe,
-        Rule::entry_fast_root => Rule::entry_fast_probe,
-        Rule::headed_entry_root => Rule::headed_entry_probe,
-        Rule::paragraph_fast_root => Rule::paragraph_fast_probe,
-        Rule::signature_root => Rule::signature_probe,
-        Rule::date_root => Rule::date_probe,
-        Rule::title_root => Rule::title_probe,
-        Rule::title_move_root => Rule::title_move_probe,
-        Rule::citation_root => Rule::citation_probe,
-        Rule::deputy_report_root => Rule::deputy_report_probe,
-        Rule::body_start_fast_root => Rule::body_start_fast_probe,
-        Rule::predicate_start_root => Rule::predicate_start_probe,
-        Rule::news_list_header => Rule::news_list_header_probe,
-        other => other,
-    }
+    PROBES
+        .iter()
+        .find(|&&(root, _)| root == rule)
+        .map_or(rule, |&(_, probe)| probe)
 }
 
 /// The fast-mode twin of a root (grammar/notice.pest, `fast_mode`), for parses whose error is

@@ -223,14 +223,12 @@ pub(super) fn cut_word(text: &str) -> Option<(Span, &'static str)> {
         ) {
             continue;
         }
-        // Every head of FIXED_WORDS begins with one of these.
-        let heads = matches!(c, '人' | '代' | '常' | '全' | '检' | '审' | '资');
         // Only the heads that begin with this character (its three bytes, compared inline:
         // a comparison of every head here was a fortieth of a check).
         let first = rest.as_bytes().get(..3);
         for &(head, next, word) in FIXED_WORDS
             .iter()
-            .filter(|&&(head, ..)| heads && head.as_bytes().get(..3) == first)
+            .filter(|&&(head, ..)| head.as_bytes().get(..3) == first)
         {
             if let Some(tail) = rest.strip_prefix(head) {
                 let after = tail.chars().next();
