@@ -28,18 +28,22 @@ pub fn issuer_region(issuer: &str) -> String {
             std::cell::RefCell::new((String::new(), String::new()))
         };
     }
+    // The first answer kept, 「」 for 「」, is what the parse gives.
     LAST.with_borrow_mut(|(asked, region)| {
-        if asked != issuer || asked.is_empty() {
-            let n = BodyName::parse(issuer).body;
-            *region = n
-                .strip_suffix("人民代表大会常务委员会")
-                .unwrap_or(&n)
-                .to_string();
+        if asked != issuer {
+            *region = region_of(issuer);
             asked.clear();
             asked.push_str(issuer);
         }
         region.clone()
     })
+}
+
+fn region_of(issuer: &str) -> String {
+    let n = BodyName::parse(issuer).body;
+    n.strip_suffix("人民代表大会常务委员会")
+        .unwrap_or(&n)
+        .to_string()
 }
 
 /// 「重庆市第六届人民代表大会」 / 「重庆市六届人大」 → (「重庆市人民代表大会」, 6).
@@ -92,4 +96,29 @@ pub fn full_post(key: &str, region: &str) -> String {
 /// 「重庆市人大常委会」 and 「重庆市人民代表大会常务委员会」 compare equal; the term is kept.
 pub fn normalise_body(name: &str) -> String {
     crate::domain::body::spell_out(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The answer kept from the call before is the answer for the issuer asked, whatever was
+    /// asked before it (the empty issuer included, which the first kept answer stands for).
+    #[test]
+    fn issuer_region_answers_as_the_parse_whatever_came_before() {
+        let asked = [
+            "",
+            "重庆市人民代表大会常务委员会",
+            "重庆市人民代表大会常务委员会",
+            "湖北省人大常委会",
+            "",
+            "全国人民代表大会常务委员会",
+            "重庆市人民代表大会常务委员会",
+        ];
+        for issuer in asked {
+            assert_eq!(issuer_region(issuer), region_of(issuer), "「{issuer}」");
+        }
+        assert_eq!(issuer_region("湖北省人大常委会"), "湖北省");
+        assert_eq!(issuer_region(""), "");
+    }
 }

@@ -12,8 +12,9 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
 /// As [`render`]; with `notes`, also what could not be verified (severity `note`).
 pub fn render_with_notes(reports: &[FileReport], lang: Lang, notes: bool) -> String {
     use rayon::prelude::*;
-    // Files in parallel, joined in input order: each file's line index is built here on first
-    // use, a scan of the file, which one thread did for the whole archive after the checks.
+    // Files in parallel, joined in input order: each file's table of positions is built here
+    // on first use (`FileReport::position`), which one thread did for the whole archive after
+    // the checks.
     reports
         .par_iter()
         .map(|r| {
