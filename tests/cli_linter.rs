@@ -583,6 +583,54 @@ fn item7_exit_zero_quiet_show_fixes_color_output_format() {
     assert!(out(&new_name).starts_with(SEED));
 }
 
+/// The user's global git ignore file (core.excludesFile, or ~/.config/git/ignore) still
+/// applies inside a git repository: the walker is told not to look for one only when no git
+/// config names one and the default file does not exist.
+#[test]
+fn global_git_ignore_file_is_honoured() {
+    let seed = seed();
+    let home = scratch(&[("global-ignore", "drafts/\n")]);
+    let repo = scratch(&[("page.md", &seed), ("drafts/page.md", &seed)]);
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    let files = |env: &[(&str, &str)]| -> Vec<String> {
+        let o = run(
+            repo.path(),
+            &["check", "--output-format", "json"],
+            env,
+            None,
+        );
+        json(&o)["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let home_dir = home.path().to_str().unwrap();
+    let empty_system = home.path().join("no-system-config");
+    let system = empty_system.to_str().unwrap();
+    let base = [
+        ("HOME", home_dir),
+        ("XDG_CONFIG_HOME", ""),
+        ("GIT_CONFIG_GLOBAL", ""),
+        ("GIT_CONFIG_SYSTEM", system),
+    ];
+    // No global ignore file anywhere: both pages are checked.
+    assert_eq!(files(&base), ["./drafts/page.md", "./page.md"]);
+    // Named by core.excludesFile in ~/.gitconfig (spelt as git users spell it).
+    let config = format!(
+        "[core]\n\texcludesFile = {}\n",
+        home.path().join("global-ignore").display()
+    );
+    std::fs::write(home.path().join(".gitconfig"), config).unwrap();
+    assert_eq!(files(&base), ["./page.md"]);
+    // The default place, ~/.config/git/ignore, with no config naming it.
+    std::fs::remove_file(home.path().join(".gitconfig")).unwrap();
+    std::fs::create_dir_all(home.path().join(".config/git")).unwrap();
+    std::fs::write(home.path().join(".config/git/ignore"), "drafts/\n").unwrap();
+    assert_eq!(files(&base), ["./page.md"]);
+}
+
 /// Item 8: no path checks `.`; `--force-exclude` applies .gazetteignore and `exclude` to
 /// named files; `exclude` and `per-file-ignores` in gazette.toml.
 #[test]

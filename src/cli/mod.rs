@@ -536,6 +536,7 @@ pub(crate) fn files_in_dir(
 ) -> Vec<PathBuf> {
     let mut walk = ignore::WalkBuilder::new(path);
     walk.add_custom_ignore_filename(".gazetteignore");
+    walk.git_global(crate::files::GitConfigPlaces::from_env().global_ignore_may_apply());
     if let Some(excluded) = exclusion {
         walk.filter_entry(move |e| !excluded.excluded(e.path()));
     }
