@@ -1,41 +1,8 @@
 //! The article-number table of the laws notices cite (`laws.toml`), by version and date.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LawTable {
-    pub topic: Vec<Topic>,
-    pub law: Vec<Law>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Topic {
-    pub id: String,
-    pub zh: String,
-    pub keywords: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Law {
-    pub id: String,
-    pub names: Vec<String>,
-    pub version: Vec<Version>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Version {
-    pub label: String,
-    /// The date it came into force, `YYYY-MM-DD`.
-    pub from: String,
-    pub articles: BTreeMap<String, u32>,
-}
+pub use super::tables::{Law, LawTable, Topic, Version};
 
 impl Version {
     fn start_date(&self) -> (u32, u32, u32) {
@@ -66,18 +33,22 @@ impl LawTable {
     }
 }
 
-/// The embedded table. It is part of the program: a malformed table is a bug, caught by the
-/// test below, so reading it cannot fail at run time.
+/// The embedded table, read from laws.toml at build time (build.rs): a malformed table fails
+/// the build, so there is nothing to fail at run time.
 pub fn table() -> &'static LawTable {
     static TABLE: OnceLock<LawTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        toml::from_str(include_str!("laws.toml")).expect("laws.toml is valid (tested)")
-    })
+    TABLE.get_or_init(crate::domain::embedded::law_table)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_table_is_what_laws_toml_reads() {
+        let parsed: LawTable = toml::from_str(include_str!("laws.toml")).unwrap();
+        assert_eq!(*table(), parsed);
+    }
 
     #[test]
     fn the_embedded_table_reads_and_is_consistent() {

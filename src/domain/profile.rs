@@ -7,39 +7,10 @@
 use std::collections::BTreeMap;
 
 use regex_automata::meta::Regex;
-use serde::Deserialize;
 
 use crate::ast::Action;
 use crate::domain::post::PostInfo;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProfile {
-    name: String,
-    applies_to: Vec<String>,
-    #[serde(default)]
-    placeholders: BTreeMap<String, String>,
-    post: Vec<RawPost>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPost {
-    patterns: Vec<String>,
-    actions: Vec<String>,
-    #[serde(default)]
-    contested: Vec<String>,
-    #[serde(default)]
-    elected: bool,
-    #[serde(default)]
-    single: bool,
-    #[serde(default)]
-    deputy_only: bool,
-    #[serde(default)]
-    chair: bool,
-    #[serde(default)]
-    approval: bool,
-}
+use crate::domain::tables::RawProfile;
 
 /// What the profile says about one kind of post.
 #[derive(Debug, Clone)]
@@ -398,8 +369,9 @@ fn actions(words: &[String]) -> Result<Vec<Action>, String> {
 
 impl Profile {
     pub fn builtin(name: &str) -> Option<Profile> {
-        let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name)?;
-        Profile::read(text, false).ok()
+        // Read at build time from the TOML of BUILTIN (build.rs; a test holds them equal).
+        let raw = crate::domain::embedded::builtin_profile(name)?;
+        Profile::from_raw(raw, "", false).ok()
     }
 
     /// The built-in profiles. Their patterns are compiled per region on first use, not checked
@@ -411,9 +383,7 @@ impl Profile {
     /// The `i`th built-in profile, read on its own: a run that meets only one kind of issuer
     /// reads only that one's TOML.
     pub fn builtin_at(i: usize) -> Option<Profile> {
-        BUILTIN
-            .get(i)
-            .and_then(|(_, text)| Profile::read(text, false).ok())
+        BUILTIN.get(i).and_then(|(name, _)| Profile::builtin(name))
     }
 
     /// How many built-in profiles there are.
@@ -429,6 +399,16 @@ impl Profile {
             message: e.message().to_string(),
             span: e.span(),
         })?;
+        Profile::from_raw(raw, text, check_patterns)
+    }
+
+    /// A profile from its table; `text` is the TOML it was read from, where a pattern's
+    /// error is placed.
+    fn from_raw(
+        raw: RawProfile,
+        text: &str,
+        check_patterns: bool,
+    ) -> Result<Profile, ProfileError> {
         let error = |message: String| ProfileError {
             message,
             span: None,
@@ -592,6 +572,19 @@ mod tests {
                 assert_eq!(find_short(t, n), t.find(n), "{t:?} {n:?}");
             }
         }
+    }
+
+    #[test]
+    fn embedded_profiles_are_what_their_toml_reads() {
+        for (name, text) in BUILTIN {
+            let parsed: RawProfile = toml::from_str(text).unwrap();
+            assert_eq!(
+                crate::domain::embedded::builtin_profile(name),
+                Some(parsed),
+                "{name}"
+            );
+        }
+        assert_eq!(crate::domain::embedded::builtin_profile("unknown"), None);
     }
 
     #[test]
