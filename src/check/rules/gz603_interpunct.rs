@@ -41,6 +41,16 @@ GB/T 15834-2011《标点符号用法》间隔号（4.14）；`examples/variants/
 
 const LOOKALIKES: &[char] = &['•', '・', '．', '‧', '･', '∙', '⋅'];
 
+/// Whether `text` holds a look-alike dot, by a SIMD substring search for each one's UTF-8:
+/// `str::contains(&[char])` decodes every character of the notice to compare it with each
+/// dot, 1.5 % of a check of generated pages (most of which hold none).
+fn holds_lookalike(text: &str) -> bool {
+    LOOKALIKES.iter().any(|c| {
+        let mut utf8 = [0; 4];
+        memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut utf8).as_bytes()).is_some()
+    })
+}
+
 fn is_chinese_numeral(c: char) -> bool {
     "〇零一二三四五六七八九十百千".contains(c)
 }
@@ -48,7 +58,7 @@ fn is_chinese_numeral(c: char) -> bool {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for notice in ctx.document.notices() {
         // Every finding is at a look-alike dot: a notice without one needs no walk.
-        if !ctx.source[notice.span.start..notice.span.end].contains(LOOKALIKES) {
+        if !holds_lookalike(&ctx.source[notice.span.start..notice.span.end]) {
             continue;
         }
         let mut numerals: Vec<Span> = notice.markup.clone();
@@ -118,6 +128,27 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         ),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{holds_lookalike, LOOKALIKES};
+
+    #[test]
+    fn holds_lookalike_is_contains_of_the_dots() {
+        let mut texts = vec![
+            String::new(),
+            "多来提曼·开米克（塔吉克族）".to_string(),
+            "𠮷野家 a.b 2024.11 ・".to_string(),
+        ];
+        for dot in LOOKALIKES {
+            texts.push(format!("多来提曼{dot}开米克"));
+            texts.push(dot.to_string());
+        }
+        for text in &texts {
+            assert_eq!(holds_lookalike(text), text.contains(LOOKALIKES), "{text}");
         }
     }
 }
