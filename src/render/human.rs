@@ -234,10 +234,16 @@ const HELP_INDENT: &str = "        ";
 /// does not fit goes to textwrap with the rest.
 fn wrap_help(help: &str, width: usize, first: &str) -> Vec<String> {
     let fits = |indent: &str, line: &str| {
+        // textwrap measures all but the spaces at the end (an ideographic space counts).
+        let measured = line.trim_end_matches(' ');
         !line.trim().is_empty()
             && !line.contains(['\t', '\x1b'])
-            && // textwrap measures all but the spaces at the end (an ideographic space counts).
-            indent.chars().chain(line.trim_end_matches(' ').chars()).map(char_width).sum::<usize>() <= width
+            && indent
+                .chars()
+                .chain(measured.chars())
+                .map(char_width)
+                .sum::<usize>()
+                <= width
     };
     let mut lines = help.lines();
     let as_written =
@@ -255,6 +261,11 @@ fn wrap_help(help: &str, width: usize, first: &str) -> Vec<String> {
             })
             .collect();
     }
+    wrap_by_textwrap(help, width, first)
+}
+
+/// The help laid out by textwrap, what [`wrap_help`] does where a line needs breaking.
+fn wrap_by_textwrap(help: &str, width: usize, first: &str) -> Vec<String> {
     let wrap = textwrap::Options::new(width)
         .initial_indent(first)
         .subsequent_indent(HELP_INDENT);
@@ -777,19 +788,7 @@ impl miette::Diagnostic for Snippet {
 
 #[cfg(test)]
 mod tests {
-    use super::{wrap_help, HELP_INDENT};
-
-    /// textwrap's layout of the help, which `wrap_help` must reproduce wherever it skips it.
-    fn by_textwrap(help: &str, width: usize, first: &str) -> Vec<String> {
-        let wrap = textwrap::Options::new(width)
-            .initial_indent(first)
-            .subsequent_indent(HELP_INDENT);
-        let text = help.lines().collect::<Vec<_>>().join("\n");
-        textwrap::wrap(&text, &wrap)
-            .iter()
-            .map(|l| l.trim_end().to_string())
-            .collect()
-    }
+    use super::{wrap_by_textwrap, wrap_help};
 
     #[test]
     fn help_laid_out_as_written_is_textwraps_layout() {
@@ -812,7 +811,11 @@ mod tests {
             for first in ["  帮助：", "  help: "] {
                 for width in 8..100 {
                     let ours = wrap_help(help, width, first);
-                    assert_eq!(ours, by_textwrap(help, width, first), "{help:?} at {width}");
+                    assert_eq!(
+                        ours,
+                        wrap_by_textwrap(help, width, first),
+                        "{help:?} at {width}"
+                    );
                     skipped += usize::from(ours.len() == help.lines().count());
                 }
             }
