@@ -465,10 +465,6 @@ fn anchored_globs(base: &Path, pattern: &str) -> Vec<Result<globset::Glob, globs
     out
 }
 
-/// Files named on the command line are checked whatever their extension (unless
-/// `--force-exclude` leaves them out); directories contribute their `*.md`, `*.markdown`,
-/// `*.txt` and `*.docx` files (or those matching `--glob`), honouring .gitignore, .gazetteignore and
-/// `exclude`.
 /// A file of this size or less, checked alone, is checked on the calling thread only.
 const SMALL_RUN_BYTES: u64 = 1 << 20;
 
@@ -495,6 +491,10 @@ fn size_thread_pool(inputs: &[Input]) {
     let _ = pool.build_global();
 }
 
+/// Files named on the command line are checked whatever their extension (unless
+/// `--force-exclude` leaves them out); directories contribute their `*.md`, `*.markdown`,
+/// `*.txt` and `*.docx` files (or those matching `--glob`), honouring .gitignore, .gazetteignore and
+/// `exclude`.
 fn collect_inputs(
     paths: &[PathBuf],
     globs: &[String],

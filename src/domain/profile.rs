@@ -380,8 +380,8 @@ impl Profile {
         (0..BUILTIN.len()).filter_map(Profile::builtin_at).collect()
     }
 
-    /// The `i`th built-in profile, read on its own: a run that meets only one kind of issuer
-    /// reads only that one's TOML.
+    /// The `i`th built-in profile, built on its own: a run that meets only one kind of issuer
+    /// builds only that one.
     pub fn builtin_at(i: usize) -> Option<Profile> {
         BUILTIN.get(i).and_then(|(name, _)| Profile::builtin(name))
     }
