@@ -61,6 +61,9 @@ impl Message {
             Lang::En => &self.en,
         }
     }
+    fn drop_english(&mut self) {
+        self.en = Cow::Borrowed("");
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -101,6 +104,19 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Drops the English text of the message, labels, help and fix, for a run reported in
+    /// Chinese ([`crate::check::Settings::language`]).
+    pub fn drop_english(&mut self) {
+        self.message.drop_english();
+        let labels = self.labels.iter_mut().map(|l| &mut l.message);
+        let help = self.help.as_deref_mut();
+        let fix = self.fix.as_deref_mut().map(|f| &mut f.description);
+        for m in labels.chain(self.label.as_mut()).chain(help).chain(fix) {
+            m.drop_english();
+        }
+        self.labels.shrink_to_fit();
+    }
+
     pub fn with_label(
         mut self,
         zh: impl Into<Cow<'static, str>>,

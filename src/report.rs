@@ -3,7 +3,7 @@
 
 use crate::ast::Document;
 use crate::check::{self, Context, InputFacts, Settings};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::Model;
 use crate::roster::apply::{apply, Page};
 use crate::roster::Roster;
@@ -116,12 +116,25 @@ pub fn check_all_counted(
         let own: Vec<Vec<Diagnostic>> = contexts
             .par_iter()
             .map(|ctx| {
-                let found = check::check(ctx, selection);
+                let mut found = check::check(ctx, selection);
+                if selection.language == Some(Lang::Zh) {
+                    found.iter_mut().for_each(Diagnostic::drop_english);
+                }
                 checked();
                 found
             })
             .collect();
         (own, check::check_run(&contexts, selection))
+    };
+    let run = match selection.language {
+        Some(Lang::Zh) => run
+            .into_iter()
+            .map(|(i, mut d)| {
+                d.drop_english();
+                (i, d)
+            })
+            .collect(),
+        _ => run,
     };
     for (report, found) in reports.iter_mut().zip(own) {
         report.diagnostics = found;
@@ -354,5 +367,37 @@ mod tests {
         });
         assert_eq!(reports.len(), 5);
         assert_eq!(count.load(Ordering::Relaxed), 2 * 5);
+    }
+
+    /// A run reported in Chinese keeps every finding and its Chinese text, and drops only the
+    /// English, of every part of a finding.
+    #[test]
+    fn a_run_in_chinese_drops_only_the_english() {
+        let seed = include_bytes!("../examples/chongqing-2024-11-28.md").to_vec();
+        let run = |language| {
+            let settings = Settings {
+                language,
+                ..Settings::default()
+            };
+            check_all(vec![("page.md".to_string(), seed.clone())], &settings).remove(0)
+        };
+        let (both, chinese) = (run(None), run(Some(Lang::Zh)));
+        assert!(both.diagnostics.len() > 10);
+        assert_eq!(both.diagnostics.len(), chinese.diagnostics.len());
+        let english_left = |d: &Diagnostic| {
+            let mut texts = vec![&d.message.en];
+            texts.extend(d.label.iter().map(|m| &m.en));
+            texts.extend(d.labels.iter().map(|l| &l.message.en));
+            texts.extend(d.help.iter().map(|m| &m.en));
+            texts.extend(d.fix.iter().map(|f| &f.description.en));
+            texts.iter().filter(|t| !t.is_empty()).count()
+        };
+        for (b, c) in both.diagnostics.iter().zip(&chinese.diagnostics) {
+            let mut zh_only = b.clone();
+            zh_only.drop_english();
+            assert_eq!(&zh_only, c);
+            assert!(english_left(b) > 0, "{}", b.code);
+            assert_eq!(english_left(c), 0, "{}", c.code);
+        }
     }
 }

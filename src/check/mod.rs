@@ -158,6 +158,11 @@ pub struct Settings {
     pub severities: Vec<(String, Option<Severity>)>,
     /// What was true before the run (`--roster FILE`); rules that need it say nothing without.
     pub roster: Option<std::sync::Arc<crate::roster::Roster>>,
+    /// The language the run is reported in, when only one is. Given Chinese, each file's
+    /// findings drop their English text once checked: no output reads it (each picks the
+    /// run's language, and SARIF's fingerprints hash the Chinese), and a 50 MB run holds
+    /// 150,000 findings until the end. English keeps both; `None` (the default) keeps both.
+    pub language: Option<crate::diagnostic::Lang>,
 }
 
 impl Settings {

@@ -758,7 +758,10 @@ fn check(args: CheckArgs) -> ExitCode {
             .collect(),
     };
     let selection = match build_settings(&config, command_line, args.profile.as_deref(), roster) {
-        Ok(s) => s,
+        Ok(s) => Settings {
+            language: Some(lang),
+            ..s
+        },
         Err(message) => return fatal(format, &message),
     };
     let exclusion = match Exclusion::new(&config, args.force_exclude) {
