@@ -46,12 +46,24 @@ impl Literal {
     fn push(&mut self, s: &str) {
         self.0.push_str(s);
     }
+
+    /// Writes `open` and starts a list, map or struct that `close` ends.
+    fn open(&mut self, open: &str, close: &'static str) -> Compound<'_> {
+        self.push(open);
+        Compound {
+            out: self,
+            first: true,
+            close,
+        }
+    }
 }
 
-/// A list, map or struct being written: whether an element was written yet.
+/// A list, map or struct being written: whether an element was written yet, and what
+/// closes it.
 pub struct Compound<'a> {
     out: &'a mut Literal,
     first: bool,
+    close: &'static str,
 }
 
 impl Compound<'_> {
@@ -60,6 +72,11 @@ impl Compound<'_> {
             self.out.push(", ");
         }
         self.first = false;
+    }
+
+    fn close(self) -> Result<(), Error> {
+        self.out.push(self.close);
+        Ok(())
     }
 }
 
@@ -76,7 +93,7 @@ impl<'a> ser::Serializer for &'a mut Literal {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = Compound<'a>;
-    type SerializeTuple = Compound<'a>;
+    type SerializeTuple = ser::Impossible<(), Error>;
     type SerializeTupleStruct = ser::Impossible<(), Error>;
     type SerializeTupleVariant = ser::Impossible<(), Error>;
     type SerializeMap = Compound<'a>;
@@ -161,18 +178,10 @@ impl<'a> ser::Serializer for &'a mut Literal {
         Ok(())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
-        self.push("vec![");
-        Ok(Compound {
-            out: self,
-            first: true,
-        })
+        Ok(self.open("vec![", "]"))
     }
-    fn serialize_tuple(self, _: usize) -> Result<Compound<'a>, Error> {
-        self.push("(");
-        Ok(Compound {
-            out: self,
-            first: true,
-        })
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(unsupported("tuple"))
     }
     fn serialize_tuple_struct(
         self,
@@ -192,18 +201,10 @@ impl<'a> ser::Serializer for &'a mut Literal {
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
         // Any map type the field has (BTreeMap, HashMap) is collected from its pairs.
-        self.push("[");
-        Ok(Compound {
-            out: self,
-            first: true,
-        })
+        Ok(self.open("[", "].into_iter().collect()"))
     }
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Compound<'a>, Error> {
-        let _ = write!(self.0, "{name} {{ ");
-        Ok(Compound {
-            out: self,
-            first: true,
-        })
+        Ok(self.open(&format!("{name} {{ "), " }"))
     }
     fn serialize_struct_variant(
         self,
@@ -224,22 +225,7 @@ impl ser::SerializeSeq for Compound<'_> {
         value.serialize(&mut *self.out)
     }
     fn end(self) -> Result<(), Error> {
-        self.out.push("]");
-        Ok(())
-    }
-}
-
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.separate();
-        value.serialize(&mut *self.out)
-    }
-    fn end(self) -> Result<(), Error> {
-        // A one-element tuple needs its comma.
-        self.out.push(",)");
-        Ok(())
+        self.close()
     }
 }
 
@@ -258,8 +244,7 @@ impl ser::SerializeMap for Compound<'_> {
         Ok(())
     }
     fn end(self) -> Result<(), Error> {
-        self.out.push("].into_iter().collect()");
-        Ok(())
+        self.close()
     }
 }
 
@@ -276,7 +261,6 @@ impl ser::SerializeStruct for Compound<'_> {
         value.serialize(&mut *self.out)
     }
     fn end(self) -> Result<(), Error> {
-        self.out.push(" }");
-        Ok(())
+        self.close()
     }
 }

@@ -1,7 +1,6 @@
 //! The progress bar of a long check: the share of the files parsed and checked, on standard
-//! error. Only on a
-//! terminal, never in CI (`CI` set) or with `--quiet`, and only once the run has taken more
-//! than a second, so a quick check prints nothing more than its findings.
+//! error. Only on a terminal, never in CI (`CI` set) or with `--quiet`, and only once the run
+//! has taken more than a second, so a quick check prints nothing more than its findings.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
