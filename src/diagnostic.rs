@@ -114,7 +114,6 @@ impl Diagnostic {
         for m in labels.chain(self.label.as_mut()).chain(help).chain(fix) {
             m.drop_english();
         }
-        self.labels.shrink_to_fit();
     }
 
     pub fn with_label(

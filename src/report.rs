@@ -117,24 +117,14 @@ pub fn check_all_counted(
             .par_iter()
             .map(|ctx| {
                 let mut found = check::check(ctx, selection);
-                if selection.language == Some(Lang::Zh) {
-                    found.iter_mut().for_each(Diagnostic::drop_english);
+                for d in &mut found {
+                    keep_reported_language(d, selection);
                 }
                 checked();
                 found
             })
             .collect();
         (own, check::check_run(&contexts, selection))
-    };
-    let run = match selection.language {
-        Some(Lang::Zh) => run
-            .into_iter()
-            .map(|(i, mut d)| {
-                d.drop_english();
-                (i, d)
-            })
-            .collect(),
-        _ => run,
     };
     for (report, found) in reports.iter_mut().zip(own) {
         report.diagnostics = found;
@@ -153,6 +143,15 @@ pub fn finish_run(reports: Vec<FileReport>, selection: &Settings) -> Vec<FileRep
     finish(reports, found, selection)
 }
 
+/// What a finding keeps of its text: in a run reported in Chinese, not the English (see
+/// [`Settings::language`]); each file's own findings drop it as soon as they are made, before
+/// the run-level rules, which set the peak of memory.
+fn keep_reported_language(d: &mut Diagnostic, selection: &Settings) {
+    if selection.language == Some(Lang::Zh) {
+        d.drop_english();
+    }
+}
+
 /// Adds the run-level findings (by file index), then applies suppressions, per-file ignores
 /// and configured severities, and sorts each file's diagnostics.
 fn finish(
@@ -160,7 +159,8 @@ fn finish(
     found: Vec<(usize, Diagnostic)>,
     selection: &Settings,
 ) -> Vec<FileReport> {
-    for (i, d) in found {
+    for (i, mut d) in found {
+        keep_reported_language(&mut d, selection);
         reports[i].diagnostics.push(d);
     }
     for r in &mut reports {
