@@ -71,7 +71,7 @@ pub(super) fn classify(text: &str) -> LineClass {
     } else if (text.ends_with("决定") || text.ends_with("决议")) && is(Rule::title_root) {
         // decision_title = … ~ decision_kind, then EOI
         LineClass::Title
-    } else if SECTION_ACTION_WORDS.iter().any(|w| text.contains(w)) && is(Rule::section_root) {
+    } else if holds_section_action(text) && is(Rule::section_root) {
         LineClass::Section
     } else if (paren || text.starts_with("新华社")) && is(Rule::press_root) {
         LineClass::Press
@@ -84,3 +84,42 @@ pub(super) fn classify(text: &str) -> LineClass {
 pub(super) const SECTION_ACTION_WORDS: [&str; 8] = [
     "任命", "免去", "撤销", "代理", "辞职", "任免", "批准", "决定",
 ];
+
+/// A searcher for each of [`SECTION_ACTION_WORDS`], built once: most lines of a notice reach
+/// this test, and `str::contains` builds a searcher for every word and line (1.3 % of checking
+/// generated pages).
+static SECTION_ACTION_FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 8]> =
+    std::sync::LazyLock::new(|| SECTION_ACTION_WORDS.map(memchr::memmem::Finder::new));
+
+/// Whether `text` holds one of [`SECTION_ACTION_WORDS`].
+fn holds_section_action(text: &str) -> bool {
+    SECTION_ACTION_FINDERS
+        .iter()
+        .any(|f| f.find(text.as_bytes()).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_section_words_finders_find_what_contains_finds() {
+        let texts = [
+            "",
+            "一、任命",
+            "决",
+            "批准任命",
+            "任　命",
+            "免去王某某的职务",
+            "代理检察长",
+            "关于接受辞职的决定",
+            "撤",
+            "任免名单",
+            "第十四届人民代表大会",
+        ];
+        for t in texts {
+            let contains = SECTION_ACTION_WORDS.iter().any(|w| t.contains(w));
+            assert_eq!(holds_section_action(t), contains, "「{t}」");
+        }
+    }
+}
