@@ -41,7 +41,8 @@ pub struct Profile {
     tokens: Vec<Vec<Option<Vec<Token>>>>,
     /// The patterns a post can match, by the post's last character: those whose final
     /// literal ends in it, with those that end in a placeholder, as (rule, pattern) in the
-    /// profile's order. Trying every pattern on every post was 3 % of checking the seed page.
+    /// profile's order. The seed page's 71 posts met 3,136 patterns when each met all of
+    /// them, 1,399 so (most posts end in 长 or 员, as most patterns do).
     endings: Endings,
     /// Patterns compiled per issuer region, each on first need: compiling all of them for a
     /// one-page check cost more than parsing the page.
@@ -282,7 +283,7 @@ impl Endings {
             .iter()
             .enumerate()
             .flat_map(|(i, ps)| ps.iter().enumerate().map(move |(j, p)| ((i, j), p)));
-        for (at, p) in all.clone() {
+        for (at, p) in all {
             match p.literals.last().and_then(|l| l.chars().next_back()) {
                 Some(c) => e.by_last.entry(c).or_default().push(at),
                 None => e.open.push(at),
