@@ -88,8 +88,9 @@ pub(super) const SECTION_ACTION_WORDS: [&str; 8] = [
 /// A searcher for each of [`SECTION_ACTION_WORDS`], built once: most lines of a notice reach
 /// this test, and `str::contains` builds a searcher for every word and line (128,000 on 200
 /// generated pages).
-static SECTION_ACTION_FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 8]> =
-    std::sync::LazyLock::new(|| SECTION_ACTION_WORDS.map(memchr::memmem::Finder::new));
+static SECTION_ACTION_FINDERS: std::sync::LazyLock<
+    [memchr::memmem::Finder<'static>; SECTION_ACTION_WORDS.len()],
+> = std::sync::LazyLock::new(|| SECTION_ACTION_WORDS.map(memchr::memmem::Finder::new));
 
 /// Whether `text` holds one of [`SECTION_ACTION_WORDS`].
 fn holds_section_action(text: &str) -> bool {
